@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.zip.CRC32;
 
 /**
@@ -44,7 +45,6 @@ public final class TokenFormat {
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private TokenFormat() {}
 
@@ -83,13 +83,7 @@ public final class TokenFormat {
   public static String sha256Hex(String token) {
     requireNonNull(token, "token == null");
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(UTF_8));
-      char[] hex = new char[digest.length * 2];
-      for (int i = 0; i < digest.length; i++) {
-        hex[2 * i] = HEX[(digest[i] >> 4) & 0xf];
-        hex[2 * i + 1] = HEX[digest[i] & 0xf];
-      }
-      return new String(hex);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new AssertionError("every JVM has SHA-256", e);
     }
