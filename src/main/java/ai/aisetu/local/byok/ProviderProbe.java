@@ -76,6 +76,7 @@ public final class ProviderProbe {
   /** Checks an OpenAI API key with {@code GET /v1/models}. */
   public ProbeResult probeOpenAi(String apiKey) {
     requireNonNull(apiKey, "apiKey == null");
+    if (!sendable(apiKey)) return unsendable("apiKey");
     return probe("OpenAI", "key", upstreams.openai(), "/v1/models",
         (url) -> new Request.Builder().url(url).header("Authorization", "Bearer " + apiKey).build(),
         (code, body) -> code == 200 ? "OpenAI accepted the key" : null);
@@ -84,6 +85,7 @@ public final class ProviderProbe {
   /** Checks an Anthropic API key with {@code GET /v1/models}. */
   public ProbeResult probeAnthropic(String apiKey) {
     requireNonNull(apiKey, "apiKey == null");
+    if (!sendable(apiKey)) return unsendable("apiKey");
     return probe("Anthropic", "key", upstreams.anthropic(), "/v1/models",
         (url) ->
             new Request.Builder()
@@ -102,6 +104,8 @@ public final class ProviderProbe {
     requireNonNull(accessKeyId, "accessKeyId == null");
     requireNonNull(secretAccessKey, "secretAccessKey == null");
     requireNonNull(region, "region == null");
+    if (!sendable(accessKeyId)) return unsendable("awsAccessKeyId");
+    if (!sendable(secretAccessKey)) return unsendable("awsSecretAccessKey");
     if (!AWS_REGION.matcher(region).matches()) {
       return new ProbeResult(false,
           "awsRegion \"" + region + "\" is not an AWS region name; use one like us-east-1", 0);
@@ -125,6 +129,25 @@ public final class ProviderProbe {
               ? "AWS accepted the credentials (" + arn.group(1) + ")"
               : "AWS accepted the credentials";
         });
+  }
+
+  /**
+   * Returns true if the secret is non-empty visible ASCII. Anything else cannot go in a header, and
+   * OkHttp's complaint about it would quote the value.
+   */
+  private static boolean sendable(String secret) {
+    if (secret.isEmpty()) return false;
+    for (int i = 0; i < secret.length(); i++) {
+      char c = secret.charAt(i);
+      if (c <= ' ' || c >= 0x7f) return false;
+    }
+    return true;
+  }
+
+  private static ProbeResult unsendable(String field) {
+    return new ProbeResult(false,
+        field + " is empty or contains spaces, line breaks or non-ASCII characters;"
+            + " copy it again from the provider's console", 0);
   }
 
   /** Builds the request for a resolved URL. */

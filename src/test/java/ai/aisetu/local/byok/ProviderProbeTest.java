@@ -127,6 +127,24 @@ class ProviderProbeTest {
     assertThat(sts.requestCount()).isZero();
   }
 
+  @Test void keyThatCannotBeSentInAHeaderIsRefusedWithoutEchoingIt() {
+    String pastedWithNewline = ANTHROPIC_KEY + "\n";
+
+    ProbeResult result = probe(TIMEOUT).probeAnthropic(pastedWithNewline);
+
+    assertThat(result.ok()).isFalse();
+    assertThat(result.message()).startsWith("apiKey is empty or contains").doesNotContain("sk-ant");
+    assertThat(anthropic.requestCount()).isZero();
+  }
+
+  @Test void awsSecretThatCannotBeSentIsRefusedNamingTheField() {
+    ProbeResult result = probe(TIMEOUT).probeBedrock(AWS_KEY_ID, "secret with spaces", "us-east-1");
+
+    assertThat(result.ok()).isFalse();
+    assertThat(result.message()).startsWith("awsSecretAccessKey").doesNotContain("secret with spaces");
+    assertThat(sts.requestCount()).isZero();
+  }
+
   @Test void unexpectedStatusIsReportedWithoutClaimingRejection() throws IOException {
     try (MockWebServer server = new MockWebServer()) {
       server.enqueue(new MockResponse.Builder().code(503).body("upstream down").build());
