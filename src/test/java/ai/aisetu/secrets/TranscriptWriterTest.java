@@ -229,7 +229,7 @@ class TranscriptWriterTest {
   @Test
   void concurrentRecordsProduceWholeLines() throws Exception {
     int threads = 8;
-    int perThread = 200;
+    int perThread = 50;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<?>> futures = new ArrayList<>();
@@ -268,7 +268,7 @@ class TranscriptWriterTest {
     String message = toolResult(9, RedactorTest.sampleResult(secrets, 64 * 1024));
     try (TranscriptWriter transcript = open()) {
       for (int i = 0; i < 100; i++) transcript.record("s-1", Direction.OUT, message); // warm up
-      int rounds = 200;
+      int rounds = 100;
       long begin = System.nanoTime();
       for (int i = 0; i < rounds; i++) transcript.record("s-1", Direction.OUT, message);
       double micros = (System.nanoTime() - begin) / 1000.0 / rounds;
