@@ -76,7 +76,7 @@ final class ConfirmationTest {
   }
 
   @Test
-  void confirmationWaitsLongerThanTheSdkDefaultTenSeconds() throws Exception {
+  void confirmationIsBoundedByTheElicitationTimeout() throws Exception {
     // The SDK's own 10 s default would cut a person short; the server sets the request timeout
     // to ServerOptions.elicitationTimeout (30 min by default). Shown here with a short one.
     try (InProcessServer server = new InProcessServer(ServerOptions.builder()
