@@ -42,7 +42,7 @@ class HttpSurfaceTest {
       for (InetAddress address : Collections.list(nic.getInetAddresses())) {
         if (address.isLoopbackAddress() || address.isLinkLocalAddress()) continue;
         try (Socket socket = new Socket()) {
-          socket.connect(new InetSocketAddress(address, port), 500);
+          socket.connect(new InetSocketAddress(address, port), 200);
           throw new AssertionError("reachable on " + address);
         } catch (IOException expected) {
           // refused: good
