@@ -7,8 +7,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,10 +130,39 @@ class EnvelopeCipherTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)))
         .isEqualTo("rw-------");
     assertThat(Base64.getDecoder().decode(Files.readString(keyFile).strip())).hasSize(32);
-    assertThat(Files.list(keyFile.getParent())).containsExactly(keyFile); // no temp file left
+    try (Stream<Path> files = Files.list(keyFile.getParent())) {
+      assertThat(files).containsExactly(keyFile); // no temporary file left behind
+    }
 
     EnvelopeCipher second = EnvelopeCipher.fromEnvironment(Map.of(), keyFile);
     assertThat(new String(second.open(sealed, "tenant-1", "cred-1"), UTF_8)).isEqualTo(SECRET);
+  }
+
+  @Test void concurrentFirstStartsAgreeOnOneKey() throws Exception {
+    Path keyFile = dir.resolve("kek");
+    int starters = 4;
+    ExecutorService executor = Executors.newFixedThreadPool(starters);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<EnvelopeCipher>> ciphers = new ArrayList<>();
+      for (int i = 0; i < starters; i++) {
+        ciphers.add(executor.submit(() -> {
+          go.await();
+          return EnvelopeCipher.fromEnvironment(Map.of(), keyFile);
+        }));
+      }
+      go.countDown();
+
+      byte[] sealed = ciphers.get(0).get(10, TimeUnit.SECONDS).seal(SECRET.getBytes(UTF_8), "t", "c");
+      for (Future<EnvelopeCipher> cipher : ciphers) {
+        assertThat(cipher.get(10, TimeUnit.SECONDS).open(sealed, "t", "c")).isEqualTo(SECRET.getBytes(UTF_8));
+      }
+      try (Stream<Path> files = Files.list(dir)) {
+        assertThat(files).containsExactly(keyFile);
+      }
+    } finally {
+      executor.shutdownNow();
+    }
   }
 
   @Test void environmentKekTakesPrecedenceOverTheKeyFile() throws Exception {
