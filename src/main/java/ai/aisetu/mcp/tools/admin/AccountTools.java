@@ -42,7 +42,8 @@ public final class AccountTools {
             .build())
         .idempotent(true)
         .handler(call -> {
-          Viewer viewer = call.session().viewer(call.cancellation());
+          // Asked afresh, not from the session's cache: whoami is how a model checks the PAT works.
+          Viewer viewer = call.admin().viewer(call.cancellation());
           return ToolResult.ok(viewer, "Signed in as " + viewer.user().email() + " in tenant "
               + viewer.tenant().name() + " (" + viewer.tenant().id() + ") with "
               + String.join(" ", viewer.scopes()) + ".");
