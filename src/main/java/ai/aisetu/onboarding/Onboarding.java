@@ -248,7 +248,7 @@ public final class Onboarding {
     String summary = "Signed in as " + login.user().email() + " (tenant " + login.tenant().name()
         + "). This session now uses the new PAT " + Redactor.redactedForm(login.secret())
         + " and the write tools are listed. " + signedIn.note;
-    return delivery.deliver(call, target, login.secret(), "AI Setu personal access token",
+    return delivery.deliver(call, target, login.secret(), "New AI Setu personal access token `" + patName + "`",
         ToolResult.ok(result, summary));
   }
 

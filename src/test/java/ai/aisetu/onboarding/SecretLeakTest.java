@@ -320,7 +320,11 @@ final class SecretLeakTest {
   private void scan(String where, String text, List<String> leaks) {
     for (Map.Entry<String, String> secret : secrets.entrySet()) {
       for (String form : forms(secret.getValue())) {
-        if (text.contains(form)) leaks.add(secret.getKey() + " in " + where);
+        if (text.contains(form)) {
+          int at = text.indexOf(form);
+          leaks.add(secret.getKey() + " in " + where + ": "
+              + text.substring(Math.max(0, at - 200), at).replace(secret.getValue(), "<SECRET>"));
+        }
       }
     }
   }
