@@ -86,6 +86,15 @@ class HttpSurfaceTest {
   }
 
   @Test
+  void validationErrorsDoNotEchoLiteralValues() {
+    String pat = Fixture.signUp(plane, Fixture.email("literal")).pat();
+    RawGraphQL.Reply reply = raw.post(pat,
+        "mutation { createTopUpIntent(tenantId: \"t\", amountCents: \"sk-secret-literal-0000\") { id } }");
+    assertThat(reply.code()).isEqualTo("BAD_USER_INPUT");
+    assertThat(reply.body().toString()).doesNotContain("sk-secret-literal");
+  }
+
+  @Test
   void getOnGraphqlIsMethodNotAllowed() throws IOException {
     try (Response response = get("/graphql")) {
       assertThat(response.code()).isEqualTo(405);
