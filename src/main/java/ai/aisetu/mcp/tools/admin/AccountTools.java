@@ -37,8 +37,7 @@ public final class AccountTools {
                 .property("createdAt", Schemas.dateTime("When the tenant was created."), true)
                 .build(), true)
             .string("patId", "The id of the PAT this session uses.", true)
-            .property("scopes", ObjectSchema.array(Schemas.oneOf("A scope.", Schemas.SCOPES),
-                "The PAT's scopes."), true)
+            .stringArray("scopes", "The PAT's scopes: admin:read, admin:write.", true)
             .build())
         .idempotent(true)
         .handler(call -> {
