@@ -100,7 +100,8 @@ public final class Demo {
           call(client, "onboarding_verify", Map.of("email", EMAIL, "code", code));
       say("the model reads: " + modelText(verified));
       say("the person alone sees the new PAT once: " + surfaced(verified, "tt_pat_"));
-      say("now " + client.listTools().tools().size() + " tools are listed (the write tools appeared)");
+      say("the session now uses that PAT: its " + client.listTools().tools().size()
+          + " listed tools follow the PAT's scopes (admin:read and admin:write)");
 
       heading("workspaces_create: a workspace for an app");
       McpSchema.CallToolResult workspace =
