@@ -37,16 +37,12 @@ final class HttpModesTest {
 
   @Test
   void sidecarCallersPresentTheAccessTokenAndUseTheServersPat() throws IOException {
-    long t0 = System.nanoTime();
     var owner = fixture.signUp("owner@sidecar.test");
-    System.err.println("TIMING signup " + (System.nanoTime() - t0) / 1_000_000);
     String token = "s".repeat(40);
     server = fixture.start(HttpFixture.config().accessToken(token).build(), owner.secret(),
         (s, in, json) -> {});
 
-    System.err.println("TIMING started " + (System.nanoTime() - t0) / 1_000_000);
     JsonNode whoami = new McpHttpClient(server.port(), token).initialize().tool("whoami", Map.of());
-    System.err.println("TIMING whoami " + (System.nanoTime() - t0) / 1_000_000);
     assertThat(whoami.at("/structuredContent/tenant/id").asText()).isEqualTo(owner.tenant().id());
 
     String otherPat = fixture.signUp("other@sidecar.test").secret();
