@@ -33,7 +33,8 @@ final class GuardedResponse extends HttpServletResponseWrapper {
   interface Listener {
     void sessionCreated(String sessionId);
 
-    void outbound(String json);
+    /** The message as the server wrote it; returns what the client gets instead. */
+    String outbound(String json);
   }
 
   private final Listener listener;
@@ -125,14 +126,17 @@ final class GuardedResponse extends HttpServletResponseWrapper {
     return status >= 500 ? HttpErrors.INTERNAL_ERROR : HttpErrors.SERVER_ERROR;
   }
 
-  /** Passes bytes through (or holds them back on error) and parses what passes for the listener. */
+  /**
+   * Holds each message back until it is whole (an SSE event, or the JSON body), reports it, and
+   * writes it rewritten; bytes of an error response are held back instead.
+   */
   private final class TapStream extends ServletOutputStream {
     private final ServletOutputStream out;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    private final StringBuilder eventText = new StringBuilder();
     private final StringBuilder data = new StringBuilder();
     private String event;
     private Boolean eventStream;
-    private boolean overflow;
 
     TapStream(ServletOutputStream out) {
       this.out = out;
@@ -154,14 +158,9 @@ final class GuardedResponse extends HttpServletResponseWrapper {
         String type = getContentType();
         eventStream = type != null && type.startsWith("text/event-stream");
       }
-      tap(b, off, len);
-      out.write(b, off, len);
-    }
-
-    private void tap(byte[] b, int off, int len) {
       if (!eventStream) {
-        if (line.size() + len > MAX_JSON_BODY) overflow = true;
-        if (!overflow) line.write(b, off, len);
+        if (line.size() + len > MAX_JSON_BODY) throw new IOException("response body too large");
+        line.write(b, off, len);
         return;
       }
       for (int i = off; i < off + len; i++) {
@@ -174,25 +173,31 @@ final class GuardedResponse extends HttpServletResponseWrapper {
       }
     }
 
-    private void onLine(String text) {
+    private void onLine(String text) throws IOException {
       if (text.endsWith("\r")) text = text.substring(0, text.length() - 1);
       if (text.isEmpty()) {
         dispatch();
-      } else if (text.startsWith("event:")) {
+        return;
+      }
+      if (text.startsWith("event:")) {
         event = text.substring(6).strip();
       } else if (text.startsWith("data:")) {
         if (data.length() > 0) data.append('\n');
         String value = text.substring(5);
         data.append(value.startsWith(" ") ? value.substring(1) : value);
+        return;
       }
+      eventText.append(text).append('\n'); // id:, event:, comments: as they were.
     }
 
-    private void dispatch() {
+    private void dispatch() throws IOException {
       String payload = data.toString();
       String type = event;
+      String head = eventText.toString();
       data.setLength(0);
+      eventText.setLength(0);
       event = null;
-      if (payload.isEmpty()) return;
+      String body = payload;
       if ("endpoint".equals(type)) {
         int at = payload.indexOf("sessionId=");
         if (at >= 0) {
@@ -200,16 +205,24 @@ final class GuardedResponse extends HttpServletResponseWrapper {
           int end = id.indexOf('&');
           listener.sessionCreated(end < 0 ? id : id.substring(0, end));
         }
-      } else {
-        listener.outbound(payload);
+      } else if (!payload.isEmpty()) {
+        body = listener.outbound(payload);
       }
+      StringBuilder text = new StringBuilder(head);
+      if (!payload.isEmpty()) {
+        for (String part : body.split("\n", -1)) text.append("data: ").append(part).append('\n');
+      }
+      text.append('\n');
+      out.write(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    synchronized void endOfBody() {
-      if (Boolean.FALSE.equals(eventStream) && !overflow && line.size() > 0) {
-        listener.outbound(line.toString(StandardCharsets.UTF_8));
-        line.reset();
-      }
+    synchronized void endOfBody() throws IOException {
+      if (!Boolean.FALSE.equals(eventStream) || line.size() == 0) return;
+      String body = listener.outbound(line.toString(StandardCharsets.UTF_8));
+      line.reset();
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      out.write(bytes);
+      out.flush();
     }
 
     @Override

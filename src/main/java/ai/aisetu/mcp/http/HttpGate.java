@@ -58,6 +58,7 @@ final class HttpGate implements Filter {
   private final RateLimiter rateLimiter;
   private final DefaultServerTransportSecurityValidator hostAndOrigin;
   private final MessageObserver observer;
+  private final OutboundRewriter rewriter;
   private final BooleanSupplier ready;
   private volatile CancellationListener cancellations = CancellationListener.NONE;
   /** Session id to the credential id of the caller that opened it. */
@@ -67,10 +68,12 @@ final class HttpGate implements Filter {
   private final Condition idle = lock.newCondition();
   private int inFlight; // Guarded by lock.
 
-  HttpGate(HttpServerConfig config, Callers callers, MessageObserver observer, BooleanSupplier ready) {
+  HttpGate(HttpServerConfig config, Callers callers, MessageObserver observer,
+      OutboundRewriter rewriter, BooleanSupplier ready) {
     this.config = requireNonNull(config, "config == null");
     this.callers = requireNonNull(callers, "callers == null");
     this.observer = requireNonNull(observer, "observer == null");
+    this.rewriter = requireNonNull(rewriter, "rewriter == null");
     this.ready = requireNonNull(ready, "ready == null");
     this.rateLimiter = new RateLimiter(config.toolCallsPerMinute());
     this.hostAndOrigin = validator(config);
@@ -257,8 +260,16 @@ final class HttpGate implements Filter {
     }
 
     @Override
-    public void outbound(String json) {
-      if (sessionId != null) observe(false, json);
+    public String outbound(String json) {
+      String session = sessionId;
+      if (session == null) return json;
+      observe(false, json);
+      try {
+        return rewriter.rewrite(session, json);
+      } catch (RuntimeException e) {
+        log.warn("the outbound rewriter failed; the message is withheld", e);
+        return HttpErrors.JSON.createObjectNode().put("jsonrpc", "2.0").toString();
+      }
     }
 
     void observe(boolean in, String json) {

@@ -89,7 +89,18 @@ public final class McpHttpServer implements AutoCloseable {
    */
   public static McpHttpServer create(ServerOptions options, ToolCatalogue catalogue,
       AiSetuAdmin baseClient, HttpServerConfig config, MessageObserver observer) {
+    return create(options, catalogue, baseClient, config, observer, OutboundRewriter.NONE);
+  }
+
+  /**
+   * As {@link #create(ServerOptions, ToolCatalogue, AiSetuAdmin, HttpServerConfig,
+   * MessageObserver)}, with every outgoing message passed through {@code rewriter} (redaction).
+   */
+  public static McpHttpServer create(ServerOptions options, ToolCatalogue catalogue,
+      AiSetuAdmin baseClient, HttpServerConfig config, MessageObserver observer,
+      OutboundRewriter rewriter) {
     requireNonNull(options, "options == null");
+    requireNonNull(rewriter, "rewriter == null");
     requireNonNull(baseClient, "baseClient == null");
     requireNonNull(config, "config == null");
     requireNonNull(observer, "observer == null");
@@ -118,7 +129,7 @@ public final class McpHttpServer implements AutoCloseable {
     AiSetuMcpServer mcp = AiSetuMcpServer.http(options, catalogue, baseClient, jsonMapper, streamable, sse);
 
     Callers callers = new Callers(baseClient, config.accessToken(), config.credentialTtl());
-    HttpGate gate = new HttpGate(config, callers, observer, readiness(baseClient));
+    HttpGate gate = new HttpGate(config, callers, observer, rewriter, readiness(baseClient));
     gate.cancellations(mcp.cancellationListener());
 
     QueuedThreadPool threads = new QueuedThreadPool(256, 8);

@@ -160,4 +160,18 @@ final class HttpModesTest {
     assertThat(seen).anySatisfy(line -> assertThat(line).startsWith(s + " out ").contains("audit@transcript.test"));
     assertThat(seen).allSatisfy(line -> assertThat(line).startsWith(s + " "));
   }
+
+  @Test
+  void outgoingMessagesReachTheClientRewrittenPerSession() throws IOException {
+    String pat = fixture.signUp("secret@redaction.test").secret();
+    List<String> observed = new CopyOnWriteArrayList<>();
+    server = McpHttpServer.create(fixture.options(null), fixture.catalogue(), fixture.admin,
+        HttpFixture.config().build(), (session, inbound, json) -> observed.add(json),
+        (session, json) -> json.replace("secret@redaction.test", "s…@redaction.test")).start();
+    McpHttpClient client = new McpHttpClient(server.port(), pat).initialize();
+
+    JsonNode whoami = client.tool("whoami", Map.of());
+    assertThat(whoami.toString()).doesNotContain("secret@redaction.test").contains("s…@redaction.test");
+    assertThat(observed).anySatisfy(json -> assertThat(json).contains("secret@redaction.test"));
+  }
 }
