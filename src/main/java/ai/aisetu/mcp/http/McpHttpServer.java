@@ -237,6 +237,26 @@ public final class McpHttpServer implements AutoCloseable {
     jetty.join();
   }
 
+  /**
+   * Serves until the JVM is asked to stop (SIGTERM, SIGINT, {@code System.exit}): a shutdown hook
+   * then {@linkplain #close() closes} this server gracefully and runs {@code afterStop} (flush the
+   * transcript, close clients). Blocks the calling thread until both are done.
+   */
+  public void serveUntilShutdown(Runnable afterStop) throws InterruptedException {
+    requireNonNull(afterStop, "afterStop == null");
+    java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        close();
+        afterStop.run();
+      } finally {
+        done.countDown();
+      }
+    }, "mcp-http-shutdown"));
+    jetty.join();
+    done.await();
+  }
+
   /** Tool calls and other requests still being answered. */
   int requestsInFlight() {
     return gate.inFlight();
