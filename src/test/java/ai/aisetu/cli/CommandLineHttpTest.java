@@ -33,7 +33,7 @@ final class CommandLineHttpTest {
         "--allowed-origins", "https://a.example,https://b.example", "--allowed-hosts", "mcp.internal:*");
     assertThat(config.host()).isEqualTo("0.0.0.0");
     assertThat(config.port()).isZero();
-    assertThat(config.allowedOrigins()).containsExactly("https://a.example", "https://b.example");
+    assertThat(config.allowedOrigins()).containsExactlyInAnyOrder("https://a.example", "https://b.example");
     assertThat(config.allowedHosts()).containsExactly("mcp.internal:*");
   }
 
