@@ -9,7 +9,6 @@ import ai.aisetu.mcp.tools.SecretHandling;
 import ai.aisetu.mcp.tools.ToolDefinition;
 import ai.aisetu.mcp.tools.ToolResult;
 import ai.aisetu.mcp.tools.Toolset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -79,7 +78,7 @@ public final class ApiKeyTools {
           ApiKey key = created.apiKey();
           String redacted = Summaries.redacted(PREFIX, key.keyHint());
           return Summaries.shownOnce(call, destination,
-              Map.of("apiKey", key, "secretRedacted", redacted),
+              Summaries.withRedactedSecret("apiKey", key, redacted),
               "Created API key `" + key.name() + "` (" + key.id() + ", " + redacted + ").",
               "New API key `" + key.name() + "`",
               created.secret());
@@ -117,10 +116,8 @@ public final class ApiKeyTools {
               call.cancellation());
           ApiKey key = rotated.apiKey();
           String redacted = Summaries.redacted(PREFIX, key.keyHint());
-          Map<String, Object> structured = new LinkedHashMap<>();
-          structured.put("apiKey", key);
+          Map<String, Object> structured = Summaries.withRedactedSecret("apiKey", key, redacted);
           structured.put("previous", rotated.previous());
-          structured.put("secretRedacted", redacted);
           return Summaries.shownOnce(call, destination,
               structured,
               "Rotated API key `" + key.name() + "`: successor " + key.id() + " (" + redacted

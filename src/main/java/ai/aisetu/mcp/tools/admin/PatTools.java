@@ -78,7 +78,7 @@ public final class PatTools {
           PersonalAccessToken pat = created.token();
           String redacted = Summaries.redacted(PREFIX, pat.keyHint());
           return Summaries.shownOnce(call, destination,
-              Map.of("pat", pat, "secretRedacted", redacted),
+              Summaries.withRedactedSecret("pat", pat, redacted),
               "Created PAT `" + pat.name() + "` (" + pat.id() + ", " + redacted + ", "
                   + String.join(" ", pat.scopes()) + ").",
               "New personal access token `" + pat.name() + "`",

@@ -3,7 +3,9 @@ package ai.aisetu.mcp.tools.admin;
 import ai.aisetu.mcp.tools.SecretHandling;
 import ai.aisetu.mcp.tools.ToolCall;
 import ai.aisetu.mcp.tools.ToolResult;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The one-line texts the model reads beside the structured results. */
 final class Summaries {
@@ -24,6 +26,14 @@ final class Summaries {
       Object structured, String summary, String what, String secret) {
     return call.session().secrets()
         .deliver(call, destination, secret, what, ToolResult.ok(structured, summary));
+  }
+
+  /** {@code {<name>: record, secretRedacted: redacted}}, in that order. */
+  static Map<String, Object> withRedactedSecret(String name, Object record, String redacted) {
+    Map<String, Object> structured = new LinkedHashMap<>();
+    structured.put(name, record);
+    structured.put("secretRedacted", redacted);
+    return structured;
   }
 
   /** The redacted form of a secret: its prefix and the last four characters the API calls keyHint. */
