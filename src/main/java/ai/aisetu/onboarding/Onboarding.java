@@ -183,8 +183,12 @@ public final class Onboarding {
       return ToolResult.ok(result, "A sign-in code was sent to " + email + ". " + fallback);
     }
 
-    RevealPage.Flow flow = pages.openCodeEntry(session.id(), email, outboxHint,
-        code -> signInOnPage(session, email, code));
+    java.util.concurrent.atomic.AtomicReference<String> minted = new java.util.concurrent.atomic.AtomicReference<>();
+    RevealPage.Flow flow = pages.openCodeEntry(session.id(), email, outboxHint, code -> {
+      RevealPage.Verified verified = signInOnPage(session, email, code);
+      minted.set(verified.pat().redacted());
+      return verified;
+    });
     SessionContext.UrlElicitationAnswer answer;
     try {
       answer = session.elicitUrl("Sign in to AI Setu: type the code sent to " + email
@@ -199,7 +203,7 @@ public final class Onboarding {
           call.cancellation());
       if (outcome.status() == RevealPage.Outcome.Status.DONE) {
         result.put("signedIn", true);
-        result.put("pat", outcome.summary().replaceAll(".*PAT ", "").strip());
+        result.put("pat", minted.get());
         result.put("next", "The session is signed in; the write tools are listed now.");
         return ToolResult.ok(result, outcome.summary() + ".");
       }
@@ -248,7 +252,7 @@ public final class Onboarding {
     String summary = "Signed in as " + login.user().email() + " (tenant " + login.tenant().name()
         + "). This session now uses the new PAT " + Redactor.redactedForm(login.secret())
         + " and the write tools are listed. " + signedIn.note;
-    return delivery.deliver(call, target, login.secret(), "AI Setu personal access token",
+    return delivery.deliver(call, target, login.secret(), "New AI Setu personal access token `" + patName + "`",
         ToolResult.ok(result, summary));
   }
 

@@ -147,13 +147,13 @@ public final class RevealPage implements AutoCloseable {
   /**
    * Opens a page that shows {@code secret} once, after the person presses a button.
    *
-   * @param label what the secret is, such as "API key ci (workspace ws_1)"
+   * @param label what the secret is, such as "New API key `ci`"
    */
   public Flow openReveal(String sessionId, OnceOnlySecret secret, String label) {
     requireNonNull(secret, "secret == null");
     requireNonNull(label, "label == null");
     return open(new Flow(this, sessionId, Kind.REVEAL, "Your new secret",
-        "Your new " + label + " (" + secret.redacted() + ") is ready. It is shown once: have your"
+        label + " (" + secret.redacted() + ") is ready. It is shown once: have your"
             + " password manager or secret store open, then press the button.",
         null, null, secret));
   }

@@ -189,7 +189,7 @@ public final class SecretDelivery implements SecretHandling {
               + done + ".");
         } catch (RuntimeException e) {
           log.warn("writing a secret to {} failed ({})", file.path(), e.getClass().getSimpleName());
-          return ToolResult.error("The " + label + " was created (" + redacted + ") but writing it"
+          return ToolResult.error(label + " was created (" + redacted + ") but writing it"
               + " to destination.path failed: " + secrets.redactor(session.id()).redact(
                   String.valueOf(e.getMessage())) + ". Its secret cannot be shown again: rotate or"
               + " revoke it and try another destination.");
@@ -199,7 +199,7 @@ public final class SecretDelivery implements SecretHandling {
         RevealPage.Flow flow = pages.openReveal(session.id(), once, label);
         SessionContext.UrlElicitationAnswer answer;
         try {
-          answer = session.elicitUrl("Your new " + label + " is ready on a one-time local page."
+          answer = session.elicitUrl(label + " is ready on a one-time local page."
               + " Open it to see the secret once and store it.", flow.url(), flow.id());
         } catch (RuntimeException e) {
           log.debug("URL elicitation failed", e);

@@ -186,6 +186,9 @@ public final class StdioServerTransport implements McpServerTransportProvider {
       writeError(INVALID_REQUEST, "Invalid Request: " + problem);
       return;
     }
+    // Observed before the SDK parses it (and logs it at debug): the observer registers the
+    // message's secrets, so they are redacted from the first byte of any record.
+    observe(true, text);
     McpSchema.JSONRPCMessage message;
     try {
       message = McpSchema.deserializeJsonRpcMessage(jsonMapper, text);
@@ -193,7 +196,6 @@ public final class StdioServerTransport implements McpServerTransportProvider {
       writeError(INVALID_REQUEST, "Invalid Request: not a JSON-RPC 2.0 message");
       return;
     }
-    observe(true, text);
 
     if (message instanceof McpSchema.JSONRPCNotification notification
         && "notifications/cancelled".equals(notification.method())) {

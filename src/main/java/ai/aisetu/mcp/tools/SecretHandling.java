@@ -69,10 +69,12 @@ public interface SecretHandling {
         .build();
   }
 
-  /** The user-only block: the secret and a line telling the person to store it now. */
+  /**
+   * The user-only block: the secret and a line telling the person to store it now. {@code label}
+   * starts with a capital, such as "New API key `ci`".
+   */
   static String shownOnceText(String label, String secret) {
-    return "Your new " + label + " (shown only this once: store it now in your password manager"
-        + " or secret store; it cannot be shown again):\n" + secret;
+    return label + ": store it now, it will not be shown again: " + secret;
   }
 
   /** Secrets go to the conversation only; the environment is empty. */
