@@ -25,10 +25,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,9 +61,7 @@ final class HttpGate implements Filter {
   /** Session id to the credential id of the caller that opened it. */
   private final Map<String, String> owners = new ConcurrentHashMap<>();
   private final AtomicBoolean closing = new AtomicBoolean();
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition idle = lock.newCondition();
-  private int inFlight; // Guarded by lock.
+  private int inFlight; // Guarded by this.
 
   HttpGate(HttpServerConfig config, Callers callers, MessageObserver observer,
       OutboundRewriter rewriter, BooleanSupplier ready) {
@@ -328,22 +323,12 @@ final class HttpGate implements Filter {
     return out.toByteArray();
   }
 
-  private void begin() {
-    lock.lock();
-    try {
-      inFlight++;
-    } finally {
-      lock.unlock();
-    }
+  private synchronized void begin() {
+    inFlight++;
   }
 
-  private void end() {
-    lock.lock();
-    try {
-      if (--inFlight == 0) idle.signalAll();
-    } finally {
-      lock.unlock();
-    }
+  private synchronized void end() {
+    if (--inFlight == 0) notifyAll();
   }
 
   /** Refuses new requests (503) from now on. */
@@ -352,30 +337,22 @@ final class HttpGate implements Filter {
   }
 
   /** Waits until no request is in flight, at most {@code timeoutMillis}; true if none is left. */
-  boolean awaitIdle(long timeoutMillis) {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-    lock.lock();
-    try {
-      while (inFlight > 0) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) return false;
-        idle.awaitNanos(left);
+  synchronized boolean awaitIdle(long timeoutMillis) {
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    while (inFlight > 0) {
+      long left = deadline - System.currentTimeMillis();
+      if (left <= 0) return false;
+      try {
+        wait(left);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
       }
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    } finally {
-      lock.unlock();
     }
+    return true;
   }
 
-  int inFlight() {
-    lock.lock();
-    try {
-      return inFlight;
-    } finally {
-      lock.unlock();
-    }
+  synchronized int inFlight() {
+    return inFlight;
   }
 }

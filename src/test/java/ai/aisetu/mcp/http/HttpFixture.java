@@ -2,7 +2,6 @@ package ai.aisetu.mcp.http;
 
 import ai.aisetu.admin.AiSetuAdmin;
 import ai.aisetu.admin.model.LoginResult;
-import ai.aisetu.admin.model.Workspace;
 import ai.aisetu.local.LocalControlPlane;
 import ai.aisetu.mcp.ServerOptions;
 import ai.aisetu.mcp.stdio.MessageObserver;
@@ -11,14 +10,19 @@ import ai.aisetu.mcp.tools.ObjectSchema;
 import ai.aisetu.mcp.tools.ToolCatalogue;
 import ai.aisetu.mcp.tools.ToolDefinition;
 import ai.aisetu.mcp.tools.ToolResult;
+import ai.aisetu.mcp.tools.admin.AdminCatalogue;
 import ai.aisetu.mcp.tools.Toolset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** The real local control plane, an admin client on it, and tools in the catalogue's style. */
+/** The real local control plane, an admin client on it, and the real tools the HTTP tests call. */
 final class HttpFixture implements AutoCloseable {
+  static final Set<String> REAL_TOOLS = Set.of("whoami", "workspaces_list", "workspaces_create");
+
   final LocalControlPlane plane = LocalControlPlane.builder().inMemory().build().start();
   final AiSetuAdmin admin = AiSetuAdmin.builder()
       .baseUrl(plane.baseUri().toString())
@@ -53,49 +57,14 @@ final class HttpFixture implements AutoCloseable {
     return HttpServerConfig.builder().port(0);
   }
 
+  /** The real whoami and workspace tools, and a tool that waits for the test. */
   ToolCatalogue catalogue() {
-    return () -> List.of(whoami(), workspacesList(), workspacesCreate(), waitForTest());
-  }
-
-  private static ToolDefinition whoami() {
-    return ToolDefinition.builder("whoami")
-        .title("Who am I")
-        .description("The user, tenant and scopes of the PAT in use.")
-        .toolset(Toolset.ACCOUNT)
-        .access(Access.READ)
-        .idempotent(true)
-        .outputSchema(ObjectSchema.builder().allowAdditionalProperties().build())
-        .handler(call -> ToolResult.ok(call.admin().viewer(call.cancellation()), "Signed in."))
-        .build();
-  }
-
-  private static ToolDefinition workspacesList() {
-    return ToolDefinition.builder("workspaces_list")
-        .title("List workspaces")
-        .description("The tenant's workspaces, oldest first.")
-        .toolset(Toolset.WORKSPACES)
-        .access(Access.READ)
-        .idempotent(true)
-        .outputSchema(ObjectSchema.builder().allowAdditionalProperties().build())
-        .handler(call -> {
-          List<Workspace> workspaces = call.admin().workspaces().list(call.cancellation());
-          return ToolResult.ok(Map.of("workspaces", workspaces), workspaces.size() + " workspaces.");
-        })
-        .build();
-  }
-
-  private static ToolDefinition workspacesCreate() {
-    return ToolDefinition.builder("workspaces_create")
-        .title("Create a workspace")
-        .description("Creates a workspace in the caller's tenant.")
-        .toolset(Toolset.WORKSPACES)
-        .access(Access.WRITE)
-        .inputSchema(ObjectSchema.builder().string("name", "The name.", true).build())
-        .outputSchema(ObjectSchema.builder().allowAdditionalProperties().build())
-        .handler(call -> ToolResult.ok(
-            call.admin().workspaces().create(call.requiredString("name"), call.cancellation()),
-            "Created."))
-        .build();
+    List<ToolDefinition> tools = new ArrayList<>();
+    for (ToolDefinition tool : new AdminCatalogue().tools()) {
+      if (REAL_TOOLS.contains(tool.name())) tools.add(tool);
+    }
+    tools.add(waitForTest());
+    return () -> tools;
   }
 
   /** Runs until the test releases it (bounded): a call in flight. */
