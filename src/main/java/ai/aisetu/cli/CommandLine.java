@@ -1,7 +1,9 @@
 package ai.aisetu.cli;
 
 import ai.aisetu.mcp.ServerOptions;
+import ai.aisetu.mcp.http.HttpServerConfig;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +25,7 @@ final class CommandLine {
       Usage: java -jar ai-setu-mcp.jar [options]
              java -jar ai-setu-mcp.jar demo     (a guided session against the local control plane)
 
-      The AI Setu MCP server, speaking MCP over stdio (stdin/stdout).
+      The AI Setu MCP server, speaking MCP over stdio (stdin/stdout), or over HTTP.
 
       Control plane and credentials:
         --local                 start the embedded local control plane on a free loopback port and use it
@@ -45,12 +47,23 @@ final class CommandLine {
         --no-transcript         write no transcript
         --log-level LEVEL       stderr logging: error, warn (default), info, debug, trace, off
 
+      Transport:
+        --transport stdio|http  stdio (default), or HTTP: Streamable HTTP at /mcp, legacy SSE at
+                                /sse, /healthz and /readyz. Each HTTP caller sends
+                                Authorization: Bearer <its PAT>; with AI_SETU_MCP_HTTP_TOKEN set
+                                (32+ characters) callers send that token instead and the server's
+                                own PAT is used
+        --host ADDRESS          HTTP: the address to bind (default 127.0.0.1)
+        --port N                HTTP: the port (default 8080; 0 picks a free one)
+        --allowed-origins a,b   HTTP: Origin values browsers may send (default the loopback origins)
+        --allowed-hosts a,b     HTTP: Host values accepted (default the loopback names and --host)
+
         --help                  show this help
         --version               show the version
       """;
 
-  /** What the command line asks for. */
-  record Parsed(ServerOptions options, boolean help, boolean version) {}
+  /** What the command line asks for; {@code http} is null for stdio. */
+  record Parsed(ServerOptions options, boolean help, boolean version, HttpServerConfig http) {}
 
   private CommandLine() {}
 
@@ -64,6 +77,9 @@ final class CommandLine {
     boolean version = false;
     boolean transcriptOff = false;
     Path transcript = null;
+    String transport = "stdio";
+    HttpServerConfig.Builder http = HttpServerConfig.builder();
+    List<String> httpFlags = new ArrayList<>();
 
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -88,6 +104,28 @@ final class CommandLine {
         case "--tools" -> options.tools(list(value(args, i, inline, name), name));
         case "--exclude-tools" -> options.excludeTools(list(value(args, i, inline, name), name));
         case "--transcript" -> transcript = Path.of(value(args, i, inline, name));
+        case "--transport" -> {
+          transport = value(args, i, inline, name).toLowerCase(Locale.ROOT);
+          if (!transport.equals("stdio") && !transport.equals("http")) {
+            throw new UsageException("--transport: unknown transport `" + transport + "`; use stdio or http");
+          }
+        }
+        case "--host" -> {
+          http.host(value(args, i, inline, name));
+          httpFlags.add(name);
+        }
+        case "--port" -> {
+          http.port(port(value(args, i, inline, name)));
+          httpFlags.add(name);
+        }
+        case "--allowed-origins" -> {
+          http.allowedOrigins(List.copyOf(list(value(args, i, inline, name), name)));
+          httpFlags.add(name);
+        }
+        case "--allowed-hosts" -> {
+          http.allowedHosts(List.copyOf(list(value(args, i, inline, name), name)));
+          httpFlags.add(name);
+        }
         case "--log-level" -> {
           String level = value(args, i, inline, name).toLowerCase(Locale.ROOT);
           if (!LOG_LEVELS.contains(level)) {
@@ -122,12 +160,44 @@ final class CommandLine {
       credentials.pat(resolvedBaseUrl, local).ifPresent(saved -> options.pat(saved, "the credential file"));
     }
     options.transcript(transcript).transcriptEnabled(!transcriptOff);
-    return new Parsed(options.build(), help, version);
+    return new Parsed(options.build(), help, version, httpConfig(transport, http, httpFlags, env));
+  }
+
+  /** The HTTP configuration, or null for stdio; never one that lets callers in unauthenticated. */
+  private static HttpServerConfig httpConfig(String transport, HttpServerConfig.Builder http,
+      List<String> httpFlags, Map<String, String> env) throws UsageException {
+    if (!transport.equals("http")) {
+      if (!httpFlags.isEmpty()) {
+        throw new UsageException(httpFlags.get(0) + " only applies with --transport http");
+      }
+      return null;
+    }
+    String token = env.get(HttpServerConfig.ACCESS_TOKEN_ENV);
+    if (token != null && token.isBlank()) {
+      throw new UsageException(HttpServerConfig.ACCESS_TOKEN_ENV + " is set but empty; unset it "
+          + "(callers then present their own PAT) or set a long random token");
+    }
+    try {
+      return http.accessToken(token == null ? null : token.strip()).build();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  private static int port(String value) throws UsageException {
+    try {
+      int port = Integer.parseInt(value.strip());
+      if (port >= 0 && port <= 65535) return port;
+    } catch (NumberFormatException e) {
+      // Reported below.
+    }
+    throw new UsageException("--port: `" + value + "` is not a port; use 0..65535 (0 picks a free one)");
   }
 
   private static boolean takesValue(String name) {
     return Set.of("--pat", "--base-url", "--toolsets", "--tools", "--exclude-tools",
-        "--transcript", "--log-level").contains(name);
+        "--transcript", "--log-level", "--transport", "--host", "--port", "--allowed-origins",
+        "--allowed-hosts").contains(name);
   }
 
   private static String value(String[] args, int i, String inline, String name) throws UsageException {
@@ -145,6 +215,11 @@ final class CommandLine {
       case "--toolsets" -> "workspaces,api_keys";
       case "--tools", "--exclude-tools" -> "workspaces_list";
       case "--transcript" -> "/tmp/transcript.jsonl";
+      case "--transport" -> "http";
+      case "--host" -> "0.0.0.0";
+      case "--port" -> "8080";
+      case "--allowed-origins" -> "https://app.example.com";
+      case "--allowed-hosts" -> "mcp.internal:*";
       default -> "warn";
     };
   }

@@ -4,6 +4,8 @@ import ai.aisetu.admin.AiSetuAdmin;
 import ai.aisetu.local.LocalControlPlane;
 import ai.aisetu.mcp.AiSetuMcpServer;
 import ai.aisetu.mcp.ServerOptions;
+import ai.aisetu.mcp.http.HttpServerConfig;
+import ai.aisetu.mcp.http.McpHttpServer;
 import ai.aisetu.onboarding.Demo;
 import ai.aisetu.onboarding.ServerSecrets;
 import ai.aisetu.mcp.tools.ToolCatalogue;
@@ -98,6 +100,11 @@ public final class Main {
         err.println("ai-setu-mcp: " + e.getMessage());
         return 2;
       }
+      if (parsed.http() != null) {
+        LocalControlPlane plane = localPlane;
+        localPlane = null; // The HTTP server's shutdown hook closes it, after the sessions.
+        return serveHttp(options, parsed.http(), env, admin, plane, err);
+      }
       if (interactive) err.print(connectHint(options, localPlane));
       AtomicReference<AiSetuMcpServer> serving = new AtomicReference<>();
       try (ServerSecrets secrets = serverSecrets(options, env, localPlane);
@@ -117,6 +124,39 @@ public final class Main {
     } finally {
       if (localPlane != null) localPlane.close();
     }
+  }
+
+  /**
+   * MCP over HTTP until SIGTERM: then calls in flight finish, the transcript is flushed, and the
+   * clients and the local plane close.
+   */
+  private static int serveHttp(ServerOptions options, HttpServerConfig config,
+      Map<String, String> env, AiSetuAdmin admin, LocalControlPlane localPlane, PrintStream err) {
+    ServerSecrets secrets = serverSecrets(options, env, localPlane);
+    Runnable release = () -> {
+      secrets.close();
+      admin.close();
+      if (localPlane != null) localPlane.close();
+    };
+    McpHttpServer server;
+    try {
+      server = McpHttpServer.create(options, secrets.catalogue(Main::catalogue), admin, config,
+          secrets.observer(), secrets.sessions()::redactOutbound).start();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      release.run();
+      err.println("ai-setu-mcp: " + e.getMessage());
+      return 2;
+    }
+    err.println("ai-setu-mcp " + AiSetuMcpServer.version() + " serving MCP on " + server.uri()
+        + " (legacy SSE on /sse; health on /healthz); callers authenticate with "
+        + (config.sidecar() ? "the sidecar access token" : "their own PAT")
+        + (localPlane != null ? "; control plane " + options.baseUrl() : ""));
+    try {
+      server.serveUntilShutdown(release);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
   }
 
   /** Onboarding, secret destinations, redaction and the transcript, from the options. */
