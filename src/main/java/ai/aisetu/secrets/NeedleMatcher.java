@@ -1,10 +1,7 @@
 package ai.aisetu.secrets;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An immutable Aho–Corasick automaton over a fixed set of needles, each with a replacement. One
@@ -15,10 +12,11 @@ import java.util.Map;
 final class NeedleMatcher {
   static final NeedleMatcher EMPTY = new NeedleMatcher(List.of(), List.of());
 
-  /** Transitions of each state: sorted characters and the matching target states. */
-  private final char[][] keys;
+  /** Transitions in compressed rows: the edges of state s are [edgeStart[s], edgeStart[s+1]). */
+  private final int[] edgeStart;
 
-  private final int[][] targets;
+  private final char[] edgeChar;
+  private final int[] edgeTarget;
   /** Targets of the root for ASCII characters, the hot path of every step that falls back. */
   private final int[] rootAscii = new int[128];
 
@@ -38,74 +36,82 @@ final class NeedleMatcher {
    */
   NeedleMatcher(List<String> needles, List<String> replacementOf) {
     if (needles.size() != replacementOf.size()) throw new IllegalArgumentException("size mismatch");
-    Map<Long, Integer> edges = new HashMap<>();
-    int stateCount = 1;
+    this.replacements = replacementOf.toArray(new String[0]);
+
+    // Insert the needles in sorted order: each shares a path with its predecessor up to their
+    // common prefix, and every state's children are created in increasing character order.
+    Integer[] order = new Integer[needles.size()];
+    for (int i = 0; i < order.length; i++) order[i] = i;
+    Arrays.sort(order, (a, b) -> needles.get(a).compareTo(needles.get(b)));
     int capacity = 1 + needles.stream().mapToInt(String::length).sum();
     int[] length = new int[capacity];
     int[] replacement = new int[capacity];
-    for (int n = 0; n < needles.size(); n++) {
+    int[] parentOf = new int[capacity];
+    char[] charOf = new char[capacity];
+    int[] path = new int[1 + needles.stream().mapToInt(String::length).max().orElse(0)];
+    int stateCount = 1;
+    String previous = "";
+    for (int n : order) {
       String needle = needles.get(n);
-      int state = 0;
-      for (int i = 0; i < needle.length(); i++) {
-        long edge = edge(state, needle.charAt(i));
-        Integer next = edges.get(edge);
-        if (next == null) {
-          next = stateCount++;
-          edges.put(edge, next);
-        }
-        state = next;
+      if (needle.isEmpty()) continue;
+      int common = 0;
+      int limit = Math.min(previous.length(), needle.length());
+      while (common < limit && previous.charAt(common) == needle.charAt(common)) common++;
+      for (int depth = common; depth < needle.length(); depth++) {
+        int state = stateCount++;
+        parentOf[state] = path[depth];
+        charOf[state] = needle.charAt(depth);
+        path[depth + 1] = state;
       }
-      if (needle.length() > 0 && length[state] == 0) {
-        length[state] = needle.length();
-        replacement[state] = n;
+      int end = path[needle.length()];
+      if (length[end] == 0) {
+        length[end] = needle.length();
+        replacement[end] = n;
       }
+      previous = needle;
     }
-    this.replacements = replacementOf.toArray(new String[0]);
     this.needleLength = Arrays.copyOf(length, stateCount);
     this.needleReplacement = Arrays.copyOf(replacement, stateCount);
 
-    // Compile the edge map into per-state sorted arrays.
-    int[] outDegree = new int[stateCount];
-    for (long edge : edges.keySet()) outDegree[(int) (edge >>> 16)]++;
-    keys = new char[stateCount][];
-    targets = new int[stateCount][];
-    for (int s = 0; s < stateCount; s++) {
-      keys[s] = new char[outDegree[s]];
-      targets[s] = new int[outDegree[s]];
+    // Compressed rows, by a stable counting sort of the states on their parent.
+    edgeStart = new int[stateCount + 1];
+    for (int s = 1; s < stateCount; s++) edgeStart[parentOf[s] + 1]++;
+    for (int s = 0; s < stateCount; s++) edgeStart[s + 1] += edgeStart[s];
+    edgeChar = new char[Math.max(0, stateCount - 1)];
+    edgeTarget = new int[Math.max(0, stateCount - 1)];
+    int[] fill = Arrays.copyOf(edgeStart, stateCount);
+    for (int s = 1; s < stateCount; s++) {
+      int at = fill[parentOf[s]]++;
+      edgeChar[at] = charOf[s];
+      edgeTarget[at] = s;
     }
-    long[] sorted = edges.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
-    int[] fill = new int[stateCount];
-    for (long edge : sorted) {
-      int from = (int) (edge >>> 16);
-      keys[from][fill[from]] = (char) (edge & 0xFFFF);
-      targets[from][fill[from]++] = edges.get(edge);
-    }
-    for (int i = 0; i < keys[0].length; i++) {
-      if (keys[0][i] < 128) rootAscii[keys[0][i]] = targets[0][i];
+    for (int e = edgeStart[0]; e < edgeStart[1]; e++) {
+      if (edgeChar[e] < 128) rootAscii[edgeChar[e]] = edgeTarget[e];
     }
 
     // Breadth-first failure and output links.
     fail = new int[stateCount];
     outputLink = new int[stateCount];
     outputLink[0] = -1;
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    for (int child : targets[0]) {
-      fail[child] = 0;
-      outputLink[child] = -1;
-      queue.add(child);
+    int[] queue = new int[stateCount];
+    int head = 0;
+    int tail = 0;
+    for (int e = edgeStart[0]; e < edgeStart[1]; e++) {
+      outputLink[edgeTarget[e]] = -1;
+      queue[tail++] = edgeTarget[e];
     }
-    while (!queue.isEmpty()) {
-      int state = queue.poll();
-      for (int i = 0; i < keys[state].length; i++) {
-        char c = keys[state][i];
-        int child = targets[state][i];
+    while (head < tail) {
+      int state = queue[head++];
+      for (int e = edgeStart[state]; e < edgeStart[state + 1]; e++) {
+        char c = edgeChar[e];
+        int child = edgeTarget[e];
         int f = fail[state];
         int next;
         while ((next = transition(f, c)) < 0 && f != 0) f = fail[f];
-        fail[child] = next < 0 || next == child ? 0 : next;
+        fail[child] = next < 0 ? 0 : next;
         int link = fail[child];
         outputLink[child] = needleLength[link] > 0 ? link : outputLink[link];
-        queue.add(child);
+        queue[tail++] = child;
       }
     }
   }
@@ -114,15 +120,19 @@ final class NeedleMatcher {
     return replacements.length == 0;
   }
 
+  int replacementCount() {
+    return replacements.length;
+  }
+
   String replacement(int index) {
     return replacements[index];
   }
 
   /**
    * Appends every occurrence in {@code text} to {@code matches} as triples (start, end,
-   * replacement index).
+   * replacement index + {@code offset}).
    */
-  void findAll(CharSequence text, MatchList matches) {
+  void findAll(CharSequence text, MatchList matches, int offset) {
     if (isEmpty()) return;
     int state = 0;
     for (int i = 0, n = text.length(); i < n; i++) {
@@ -131,7 +141,7 @@ final class NeedleMatcher {
       while ((next = transition(state, c)) < 0 && state != 0) state = fail[state];
       state = next < 0 ? 0 : next;
       for (int s = needleLength[state] > 0 ? state : outputLink[state]; s > 0; s = outputLink[s]) {
-        matches.add(i + 1 - needleLength[s], i + 1, needleReplacement[s]);
+        matches.add(i + 1 - needleLength[s], i + 1, needleReplacement[s] + offset);
       }
     }
   }
@@ -141,13 +151,11 @@ final class NeedleMatcher {
       int t = rootAscii[c];
       return t == 0 ? -1 : t;
     }
-    char[] k = keys[state];
-    int i = Arrays.binarySearch(k, c);
-    return i >= 0 ? targets[state][i] : -1;
-  }
-
-  private static long edge(int state, char c) {
-    return ((long) state << 16) | c;
+    int from = edgeStart[state];
+    int to = edgeStart[state + 1];
+    if (to - from == 1) return edgeChar[from] == c ? edgeTarget[from] : -1;
+    int i = Arrays.binarySearch(edgeChar, from, to, c);
+    return i >= 0 ? edgeTarget[i] : -1;
   }
 
   /** A growable list of (start, end, replacement) triples; replacement -1 means "computed". */

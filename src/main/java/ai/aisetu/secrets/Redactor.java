@@ -10,8 +10,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,8 +46,11 @@ import java.util.Set;
  * holds it. Secrets shorter than {@value #MIN_SECRET_LENGTH} characters are not registered: they
  * would redact innocent text.
  *
- * <p>Thread-safe. Redaction is one pass over the text with an Aho–Corasick automaton that is
- * rebuilt lazily after a registration, so it costs the same with one secret or a hundred.
+ * <p>Thread-safe. Redaction is one pass over the text with an Aho–Corasick automaton, so it costs
+ * about the same with one secret or a hundred. The automaton is rebuilt lazily, at the first
+ * redaction after a registration; to keep that cheap when a long-lived registry (the {@link
+ * #global()} one of an HTTP server) grows large, the latest {@value #RECENT_LIMIT} secrets live in a
+ * second, small automaton (a second pass) until they are folded into the main one.
  */
 public final class Redactor {
   /** Registered secrets shorter than this are ignored. */
@@ -54,6 +58,9 @@ public final class Redactor {
 
   /** Base62 characters after a token prefix from which a string is redacted as a token. */
   static final int TOKEN_LOOKALIKE_MIN_BODY = 24;
+
+  /** Secrets registered since the main automaton was built that a small one holds. */
+  static final int RECENT_LIMIT = 32;
 
   private static final String ELLIPSIS = "…";
   private static final String[] TOKEN_PREFIXES = {"tt_pat_", "tt_live_"};
@@ -66,9 +73,13 @@ public final class Redactor {
 
   private final Redactor parent;
   private final Object lock = new Object();
-  private final Set<String> secrets = new LinkedHashSet<>(); // guarded by lock
+  /** Each registered secret and its encoded forms, in registration order. Guarded by lock. */
+  private final Map<String, Set<String>> secrets = new LinkedHashMap<>();
+  /** The keys of {@link #secrets} in order, for slicing. Guarded by lock. */
+  private final List<String> ordered = new ArrayList<>();
   private volatile int version;
-  private volatile Snapshot snapshot = new Snapshot(0, NeedleMatcher.EMPTY);
+  private volatile Snapshot snapshot =
+      new Snapshot(0, NeedleMatcher.EMPTY, 0, NeedleMatcher.EMPTY);
 
   /** A standalone registry. Sessions should prefer {@link #forSession()}. */
   public Redactor() {
@@ -105,21 +116,28 @@ public final class Redactor {
    */
   public void register(String secret) {
     if (secret == null || secret.isBlank()) return;
+    add(secret);
     String stripped = secret.strip();
-    synchronized (lock) {
-      boolean added = false;
-      if (secret.length() >= MIN_SECRET_LENGTH) added |= secrets.add(secret);
-      if (stripped.length() >= MIN_SECRET_LENGTH) added |= secrets.add(stripped);
-      if (added) version++;
-    }
+    if (!stripped.equals(secret)) add(stripped);
     if (parent != null) parent.register(secret);
+  }
+
+  private void add(String secret) {
+    if (secret.length() < MIN_SECRET_LENGTH || isRegistered(secret)) return;
+    Set<String> forms = SecretForms.of(secret); // outside the lock: the costly part
+    synchronized (lock) {
+      if (secrets.putIfAbsent(secret, forms) == null) {
+        ordered.add(secret);
+        version++;
+      }
+    }
   }
 
   /** Returns true if {@code secret} has been registered. */
   public boolean isRegistered(String secret) {
     if (secret == null) return false;
     synchronized (lock) {
-      return secrets.contains(secret);
+      return secrets.containsKey(secret);
     }
   }
 
@@ -158,12 +176,13 @@ public final class Redactor {
   /** Returns {@code text} with every registered secret and token look-alike redacted. */
   public String redact(String text) {
     if (text == null || text.isEmpty()) return text;
-    NeedleMatcher matcher = matcher();
+    Snapshot matchers = snapshot();
     NeedleMatcher.MatchList matches = new NeedleMatcher.MatchList();
-    matcher.findAll(text, matches);
+    matchers.main.findAll(text, matches, 0);
+    matchers.recent.findAll(text, matches, matchers.main.replacementCount());
     findTokenLookalikes(text, matches);
     if (matches.size == 0) return text;
-    return replace(text, matcher, matches);
+    return replace(text, matchers, matches);
   }
 
   /**
@@ -246,28 +265,37 @@ public final class Redactor {
     }
   }
 
-  private NeedleMatcher matcher() {
+  private Snapshot snapshot() {
     Snapshot current = snapshot;
-    if (current.version == version) return current.matcher;
+    if (current.version == version) return current;
     synchronized (lock) {
       current = snapshot;
-      if (current.version == version) return current.matcher;
-      List<String> needles = new ArrayList<>();
-      List<String> replacements = new ArrayList<>();
-      Set<String> seen = new LinkedHashSet<>();
-      for (String secret : secrets) {
-        String replacement = redactedForm(secret);
-        for (String form : SecretForms.of(secret)) {
-          if (seen.add(form)) {
-            needles.add(form);
-            replacements.add(replacement);
-          }
+      if (current.version == version) return current;
+      int count = ordered.size();
+      Snapshot built = count - current.mainCount <= RECENT_LIMIT
+          ? new Snapshot(version, current.main, current.mainCount,
+              build(ordered.subList(current.mainCount, count)))
+          : new Snapshot(version, build(ordered), count, NeedleMatcher.EMPTY);
+      snapshot = built;
+      return built;
+    }
+  }
+
+  /** Builds an automaton over every form of {@code chosen}. Called with the lock held. */
+  private NeedleMatcher build(List<String> chosen) {
+    List<String> needles = new ArrayList<>();
+    List<String> replacements = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (String secret : chosen) {
+      String replacement = redactedForm(secret);
+      for (String form : secrets.get(secret)) {
+        if (seen.add(form)) {
+          needles.add(form);
+          replacements.add(replacement);
         }
       }
-      Snapshot built = new Snapshot(version, new NeedleMatcher(needles, replacements));
-      snapshot = built;
-      return built.matcher;
     }
+    return new NeedleMatcher(needles, replacements);
   }
 
   private static void findTokenLookalikes(String text, NeedleMatcher.MatchList matches) {
@@ -282,7 +310,7 @@ public final class Redactor {
   }
 
   /** Replaces the union of the matched spans; an overlap extends the span being replaced. */
-  private static String replace(String text, NeedleMatcher matcher, NeedleMatcher.MatchList m) {
+  private static String replace(String text, Snapshot matchers, NeedleMatcher.MatchList m) {
     Integer[] order = new Integer[m.size];
     for (int i = 0; i < order.length; i++) order[i] = i;
     Arrays.sort(order, (a, b) ->
@@ -300,7 +328,7 @@ public final class Redactor {
       }
       int replacementIndex = m.replacement(first);
       String replacement = replacementIndex >= 0
-          ? matcher.replacement(replacementIndex)
+          ? matchers.replacement(replacementIndex)
           : redactedForm(text.substring(m.start(first), m.end(first)));
       out.append(text, copied, start).append(replacement);
       copied = end;
@@ -316,5 +344,12 @@ public final class Redactor {
     return isBase62(c) || c == '+' || c == '/' || c == '=' || c == '_' || c == '.' || c == '-';
   }
 
-  private record Snapshot(int version, NeedleMatcher matcher) {}
+  /** The automata for one version of the registry: the main one and the recent additions. */
+  private record Snapshot(int version, NeedleMatcher main, int mainCount, NeedleMatcher recent) {
+    String replacement(int index) {
+      int mainReplacements = main.replacementCount();
+      return index < mainReplacements
+          ? main.replacement(index) : recent.replacement(index - mainReplacements);
+    }
+  }
 }

@@ -185,6 +185,19 @@ class RedactorTest {
   }
 
   @Test
+  void everySecretIsRedactedAcrossFoldsOfRecentIntoMainAutomaton() {
+    List<String> secrets = new ArrayList<>();
+    for (int i = 0; i < Redactor.RECENT_LIMIT * 3 + 5; i++) {
+      String secret = Tokens.awsSecret();
+      secrets.add(secret);
+      redactor.register(secret);
+      assertThat(redactor.redact(secret)).isEqualTo(Redactor.redactedForm(secret));
+    }
+    String all = redactor.redact(String.join("|", secrets));
+    for (String s : secrets) assertThat(all).doesNotContain(s);
+  }
+
+  @Test
   void jsonNodeCopyRedactsValuesAndFieldNamesAndLeavesOriginal() {
     String pat = Tokens.pat();
     redactor.register(pat);
