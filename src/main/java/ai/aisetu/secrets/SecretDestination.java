@@ -17,7 +17,7 @@ import java.util.Locale;
  * }</pre>
  */
 public sealed interface SecretDestination
-    permits SecretDestination.Conversation, SecretDestination.RevealPage, FileDestination {
+    permits SecretDestination.Shown, FileDestination {
 
   /** The kind of destination, as it is spelled in tool arguments. */
   enum Kind {
@@ -49,45 +49,33 @@ public sealed interface SecretDestination
 
   /** The secret is shown once in the tool result, marked for the user. */
   static SecretDestination conversation() {
-    return Conversation.INSTANCE;
+    return Shown.CONVERSATION;
   }
 
   /** The secret is shown once on the loopback reveal page. */
   static SecretDestination revealPage() {
-    return RevealPage.INSTANCE;
+    return Shown.REVEAL_PAGE;
   }
 
-  /** See {@link #conversation()}. */
-  final class Conversation implements SecretDestination {
-    static final Conversation INSTANCE = new Conversation();
+  /** A destination where the person sees the secret: {@link #conversation()}, {@link #revealPage()}. */
+  final class Shown implements SecretDestination {
+    static final Shown CONVERSATION = new Shown(Kind.CONVERSATION);
+    static final Shown REVEAL_PAGE = new Shown(Kind.REVEAL_PAGE);
 
-    private Conversation() {}
+    private final Kind kind;
+
+    private Shown(Kind kind) {
+      this.kind = kind;
+    }
 
     @Override
     public Kind kind() {
-      return Kind.CONVERSATION;
+      return kind;
     }
 
     @Override
     public String toString() {
-      return Kind.CONVERSATION.wireName();
-    }
-  }
-
-  /** See {@link #revealPage()}. */
-  final class RevealPage implements SecretDestination {
-    static final RevealPage INSTANCE = new RevealPage();
-
-    private RevealPage() {}
-
-    @Override
-    public Kind kind() {
-      return Kind.REVEAL_PAGE;
-    }
-
-    @Override
-    public String toString() {
-      return Kind.REVEAL_PAGE.wireName();
+      return kind.wireName();
     }
   }
 }

@@ -11,11 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,24 +124,15 @@ class CredentialStoreTest {
   @Test
   void concurrentSavesForDifferentPlanesAreAllKept() throws Exception {
     int writers = 8;
-    ExecutorService pool = Executors.newFixedThreadPool(writers);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<?>> futures = new ArrayList<>();
-    for (int i = 0; i < writers; i++) {
-      String plane = "https://plane" + i + ".example.com";
-      futures.add(pool.submit(() -> {
-        start.await();
-        CredentialStore.at(file()).save(plane, Tokens.pat(), null, SAVED_AT);
-        return null;
-      }));
-    }
-    start.countDown();
-    for (Future<?> f : futures) f.get(20, TimeUnit.SECONDS);
-    pool.shutdown();
+    Concurrently.run(writers, i -> {
+      CredentialStore.at(file()).save("https://plane" + i + ".example.com", Tokens.pat(), null, SAVED_AT);
+      return null;
+    });
     for (int i = 0; i < writers; i++) {
       assertThat(CredentialStore.at(file()).pat("https://plane" + i + ".example.com")).isPresent();
     }
   }
+
 
   @Test
   void entryToStringShowsOnlyRedactedPat() {

@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class OnceOnlySecretTest {
@@ -47,26 +42,17 @@ class OnceOnlySecretTest {
   @Test
   void concurrentRevealsYieldTheValueOnce() throws Exception {
     OnceOnlySecret secret = OnceOnlySecret.of("pat", Tokens.pat());
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<Boolean>> attempts = new ArrayList<>();
-    for (int i = 0; i < 8; i++) {
-      attempts.add(pool.submit(() -> {
-        start.await();
-        try {
-          secret.reveal();
-          return true;
-        } catch (IllegalStateException e) {
-          return false;
-        }
-      }));
-    }
-    start.countDown();
-    int successes = 0;
-    for (Future<Boolean> f : attempts) successes += f.get(10, TimeUnit.SECONDS) ? 1 : 0;
-    pool.shutdown();
-    assertThat(successes).isEqualTo(1);
+    List<Boolean> revealed = Concurrently.run(8, thread -> {
+      try {
+        secret.reveal();
+        return true;
+      } catch (IllegalStateException e) {
+        return false;
+      }
+    });
+    assertThat(revealed).containsOnlyOnce(true);
   }
+
 
   @Test
   void blankValueIsRejected() {

@@ -19,11 +19,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -229,34 +224,25 @@ class TranscriptWriterTest {
   @Test
   void concurrentRecordsProduceWholeLines() throws Exception {
     int threads = 8;
-    int perThread = 200;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<?>> futures = new ArrayList<>();
+    int perThread = 50;
     try (TranscriptWriter transcript = open()) {
-      for (int t = 0; t < threads; t++) {
-        String session = "s-" + t;
-        futures.add(pool.submit(() -> {
-          start.await();
-          for (int i = 0; i < perThread; i++) {
-            String secret = Tokens.pat();
-            redactor.register(secret);
-            transcript.record(session, Direction.IN, toolCall(i, "whoami", "{\"s\":\"" + secret + "\"}"));
-            transcript.record(session, Direction.OUT, toolResult(i, "ok " + secret));
-          }
-          return null;
-        }));
-      }
-      start.countDown();
-      for (Future<?> f : futures) f.get(20, TimeUnit.SECONDS);
+      Concurrently.run(threads, thread -> {
+        for (int i = 0; i < perThread; i++) {
+          String secret = Tokens.pat();
+          redactor.register(secret);
+          transcript.record("s-" + thread, Direction.IN, toolCall(i, "whoami", "{\"s\":\"" + secret + "\"}"));
+          transcript.record("s-" + thread, Direction.OUT, toolResult(i, "ok " + secret));
+        }
+        return null;
+      });
     }
-    pool.shutdown();
     List<JsonNode> lines = lines(file());
     assertThat(lines).hasSize(threads * perThread * 2);
     assertThat(lines).filteredOn(l -> l.get("direction").asText().equals("out"))
         .allSatisfy(l -> assertThat(l.get("tool").asText()).isEqualTo("whoami"));
     assertThat(Files.readString(file())).doesNotContainPattern("tt_pat_[A-Za-z0-9]{10}");
   }
+
 
   @Test
   void recordingA64KiBResultWith100SecretsIsQuick() throws Exception {
@@ -268,7 +254,7 @@ class TranscriptWriterTest {
     String message = toolResult(9, RedactorTest.sampleResult(secrets, 64 * 1024));
     try (TranscriptWriter transcript = open()) {
       for (int i = 0; i < 100; i++) transcript.record("s-1", Direction.OUT, message); // warm up
-      int rounds = 200;
+      int rounds = 100;
       long begin = System.nanoTime();
       for (int i = 0; i < rounds; i++) transcript.record("s-1", Direction.OUT, message);
       double micros = (System.nanoTime() - begin) / 1000.0 / rounds;

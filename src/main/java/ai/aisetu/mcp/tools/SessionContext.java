@@ -52,6 +52,25 @@ public interface SessionContext {
   /** True if the client declared URL elicitation (it can open a page for its user). */
   boolean supportsUrlElicitation();
 
+  /** The client's answer to a URL elicitation: the person agreed to open the page, or did not. */
+  enum UrlElicitationAnswer {
+    ACCEPT,
+    DECLINE,
+    CANCEL
+  }
+
+  /**
+   * Asks the client to open {@code url} for its user ({@code elicitation/create} in {@code url}
+   * mode) and waits for the answer. {@code ACCEPT} means the person agreed to open the page, not
+   * that they finished there; the page reports its own outcome. Never put a secret in {@code url}
+   * or {@code message}: both cross the conversation.
+   *
+   * @throws UnsupportedOperationException if the client did not declare URL elicitation
+   */
+  default UrlElicitationAnswer elicitUrl(String message, URI url, String elicitationId) {
+    throw new UnsupportedOperationException("this session cannot ask its client to open a URL");
+  }
+
   /**
    * The workspace roots the client exposes (file URIs), asked once and cached until the client
    * says they changed; empty if the client has no roots capability or the request fails.
