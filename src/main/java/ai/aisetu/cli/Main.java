@@ -8,6 +8,8 @@ import ai.aisetu.mcp.stdio.MessageObserver;
 import ai.aisetu.mcp.tools.ToolCatalogue;
 import ai.aisetu.mcp.tools.ToolDefinition;
 import ai.aisetu.secrets.CredentialStore;
+import ai.aisetu.secrets.LogRedaction;
+import ai.aisetu.secrets.Redactor;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -29,6 +31,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // Libraries log what clients send (the SDK's input validator quotes argument names at WARN),
+    // and a client may send a secret anywhere: every stderr line passes the Redactor first.
+    LogRedaction.installOnStderr(Redactor.global());
     PrintStream stdout = System.out;
     System.setOut(System.err); // Stray prints from any library must never corrupt the protocol.
     Map<String, String> env = System.getenv();
