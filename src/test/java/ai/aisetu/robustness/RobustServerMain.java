@@ -6,6 +6,8 @@ import ai.aisetu.mcp.ServerOptions;
 import ai.aisetu.mcp.stdio.MessageObserver;
 import ai.aisetu.mcp.tools.ToolCatalogue;
 import ai.aisetu.mcp.tools.ToolDefinition;
+import ai.aisetu.mcp.tools.admin.AdminCatalogue;
+import ai.aisetu.secrets.LogRedaction;
 import ai.aisetu.secrets.Redactor;
 import ai.aisetu.secrets.TranscriptWriter;
 import java.io.PrintStream;
@@ -28,12 +30,13 @@ import java.util.Set;
  * </pre>
  *
  * <p>The catalogue is every registered {@link ToolCatalogue} (as {@code Main} loads it), plus the
- * {@link FallbackTools} whose names no registered catalogue offers.
+ * {@link AdminCatalogue}'s tools if it is not registered yet.
  */
 public final class RobustServerMain {
   private RobustServerMain() {}
 
   public static void main(String[] args) throws Exception {
+    LogRedaction.installOnStderr(Redactor.global()); // As Main does.
     PrintStream stdout = System.out;
     System.setOut(System.err);
     Map<String, String> options = parse(args);
@@ -84,7 +87,7 @@ public final class RobustServerMain {
         if (names.add(tool.name())) tools.add(tool);
       }
     }
-    for (ToolDefinition tool : FallbackTools.all()) {
+    for (ToolDefinition tool : new AdminCatalogue().tools()) {
       if (names.add(tool.name())) tools.add(tool);
     }
     return tools;

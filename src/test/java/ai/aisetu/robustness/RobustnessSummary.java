@@ -41,11 +41,11 @@ final class RobustnessSummary {
     long tried = 0;
     long failed = 0;
     for (Map.Entry<String, long[]> e : CASES.entrySet()) {
-      out.append(String.format("%-44s tried %7d  failures %d%n", e.getKey(), e.getValue()[0], e.getValue()[1]));
+      out.append(String.format("%-62s tried %7d  failures %d%n", e.getKey(), e.getValue()[0], e.getValue()[1]));
       tried += e.getValue()[0];
       failed += e.getValue()[1];
     }
-    out.append(String.format("%-44s tried %7d  failures %d%n", "TOTAL", tried, failed));
+    out.append(String.format("%-62s tried %7d  failures %d%n", "TOTAL", tried, failed));
     for (String note : NOTES) out.append("- ").append(note).append('\n');
     return out.toString();
   }
