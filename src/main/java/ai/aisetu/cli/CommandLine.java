@@ -21,6 +21,7 @@ final class CommandLine {
 
   static final String HELP = """
       Usage: java -jar ai-setu-mcp.jar [options]
+             java -jar ai-setu-mcp.jar demo     (a guided session against the local control plane)
 
       The AI Setu MCP server, speaking MCP over stdio (stdin/stdout).
 

@@ -4,7 +4,8 @@ import ai.aisetu.admin.AiSetuAdmin;
 import ai.aisetu.local.LocalControlPlane;
 import ai.aisetu.mcp.AiSetuMcpServer;
 import ai.aisetu.mcp.ServerOptions;
-import ai.aisetu.mcp.stdio.MessageObserver;
+import ai.aisetu.onboarding.Demo;
+import ai.aisetu.onboarding.ServerSecrets;
 import ai.aisetu.mcp.tools.ToolCatalogue;
 import ai.aisetu.mcp.tools.ToolDefinition;
 import ai.aisetu.secrets.CredentialStore;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code java -jar ai-setu-mcp.jar [options]}: wires the command line, the credential file, the
@@ -31,9 +33,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    // Libraries log what clients send (the SDK's input validator quotes argument names at WARN),
-    // and a client may send a secret anywhere: every stderr line passes the Redactor first.
-    LogRedaction.installOnStderr(Redactor.global());
+    if (args.length > 0 && args[0].equals("demo")) {
+      System.exit(Demo.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+    }
+    LogRedaction.installOnStderr(Redactor.global()); // Before anything logs: no secret on stderr.
     PrintStream stdout = System.out;
     System.setOut(System.err); // Stray prints from any library must never corrupt the protocol.
     Map<String, String> env = System.getenv();
@@ -96,10 +99,13 @@ public final class Main {
         return 2;
       }
       if (interactive) err.print(connectHint(options, localPlane));
-      // The transcript writer plugs in here (MessageObserver) once it exists.
-      MessageObserver observer = MessageObserver.NONE;
-      try (AiSetuMcpServer server =
-          AiSetuMcpServer.stdio(options, Main::catalogue, admin, in, out, observer)) {
+      AtomicReference<AiSetuMcpServer> serving = new AtomicReference<>();
+      try (ServerSecrets secrets = serverSecrets(options, env, localPlane);
+          AiSetuMcpServer server = AiSetuMcpServer.stdio(options,
+              secrets.catalogue(Main::catalogue), admin, in,
+              secrets.stdout(out, () -> serving.get() == null ? null : serving.get().sessionId()),
+              secrets.observer())) {
+        serving.set(server);
         server.serve();
       } catch (IllegalArgumentException e) {
         err.println("ai-setu-mcp: " + e.getMessage());
@@ -111,6 +117,20 @@ public final class Main {
     } finally {
       if (localPlane != null) localPlane.close();
     }
+  }
+
+  /** Onboarding, secret destinations, redaction and the transcript, from the options. */
+  private static ServerSecrets serverSecrets(
+      ServerOptions options, Map<String, String> env, LocalControlPlane localPlane) {
+    ServerSecrets.Builder builder = ServerSecrets.builder(env)
+        .initialPat(options.pat())
+        .transcript(options.transcriptEnabled(), options.transcript());
+    if (options.saveCredentials()) {
+      builder.credentialStore(CredentialStore.at(CredentialStore.defaultPath(env)),
+          CredentialStore.controlPlaneKey(options.baseUrl(), options.local()));
+    }
+    if (localPlane != null) builder.localOutbox(localPlane.outboxUri(), localPlane.outboxDir());
+    return builder.build();
   }
 
   private static List<ToolDefinition> catalogue() {

@@ -141,6 +141,25 @@ final class Session implements SessionContext {
   }
 
   @Override
+  public UrlElicitationAnswer elicitUrl(String message, URI url, String elicitationId) {
+    McpSyncServerExchange current = exchange;
+    if (!supportsUrlElicitation() || current == null) {
+      throw new UnsupportedOperationException("the client did not declare URL elicitation");
+    }
+    McpSchema.ElicitResult result = current.createElicitation(
+        new McpSchema.ElicitUrlRequest(message, url.toString(), elicitationId, null));
+    if (result == null || result.action() == null) return UrlElicitationAnswer.CANCEL;
+    switch (result.action()) {
+      case ACCEPT:
+        return UrlElicitationAnswer.ACCEPT;
+      case DECLINE:
+        return UrlElicitationAnswer.DECLINE;
+      default:
+        return UrlElicitationAnswer.CANCEL;
+    }
+  }
+
+  @Override
   public List<URI> roots() {
     List<URI> cached = roots.get();
     if (cached != null) return cached;

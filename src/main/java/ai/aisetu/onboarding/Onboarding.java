@@ -8,6 +8,7 @@ import ai.aisetu.admin.model.LoginCodeRequest;
 import ai.aisetu.admin.model.LoginResult;
 import ai.aisetu.mcp.tools.Access;
 import ai.aisetu.mcp.tools.ObjectSchema;
+import ai.aisetu.mcp.tools.SecretHandling;
 import ai.aisetu.mcp.tools.SessionContext;
 import ai.aisetu.mcp.tools.ToolCall;
 import ai.aisetu.mcp.tools.ToolDefinition;
@@ -141,7 +142,7 @@ public final class Onboarding {
             .string("email", "The address given to onboarding_start.", true)
             .string("code", "The 6-digit code from the email.", true)
             .string("patName", "A name for the new PAT, default " + DEFAULT_PAT_NAME + ".", false)
-            .property("destination", SecretDelivery.destinationSchema("AI_SETU_PAT"), false)
+            .property("destination", SecretHandling.destinationSchema("AI_SETU_PAT"), false)
             .build())
         .outputSchema(ObjectSchema.builder()
             .string("email", "Who is signed in.", true)
@@ -230,7 +231,7 @@ public final class Onboarding {
       throw new ToolInputException("code", "must be the 6 digits from the email, such as 123456");
     }
     String patName = call.optionalString("patName").orElse(DEFAULT_PAT_NAME);
-    SecretDelivery.Target target = delivery.target(call, "AI_SETU_PAT");
+    SecretHandling.Destination target = delivery.destination(call, "AI_SETU_PAT");
     SessionContext session = call.session();
     LoginResult login = session.admin().withoutPat()
         .verifyLoginCode(email, code, patName, null, call.cancellation());

@@ -2,20 +2,22 @@ package ai.aisetu.onboarding;
 
 import static java.util.Objects.requireNonNull;
 
-import ai.aisetu.mcp.tools.ObjectSchema;
+import ai.aisetu.mcp.tools.SecretHandling;
 import ai.aisetu.mcp.tools.SessionContext;
 import ai.aisetu.mcp.tools.ToolCall;
 import ai.aisetu.mcp.tools.ToolInputException;
 import ai.aisetu.mcp.tools.ToolResult;
+import ai.aisetu.secrets.EnvSecretReader;
 import ai.aisetu.secrets.FileDestination;
 import ai.aisetu.secrets.OnceOnlySecret;
 import ai.aisetu.secrets.SecretDestination;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +34,9 @@ import org.slf4j.LoggerFactory;
  *     .property("destination", SecretDelivery.destinationSchema("AI_SETU_API_KEY"), false)
  *     .build())
  * .handler(call -> {
- *   SecretDelivery.Target target = delivery.target(call, "AI_SETU_API_KEY"); // check before minting
+ *   Destination to = call.session().secrets().destination(call, "AI_SETU_API_KEY"); // check first
  *   CreatedApiKey created = call.admin().apiKeys().create(workspaceId, name, call.cancellation());
- *   return delivery.deliver(call, target, created.secret(), "API key " + name,
+ *   return call.session().secrets().deliver(call, to, created.secret(), "API key " + name,
  *       ToolResult.ok(created.apiKey(), "Created API key " + name + "."));
  * })
  * }</pre>
@@ -53,18 +55,22 @@ import org.slf4j.LoggerFactory;
  *
  * With {@code file} and {@code reveal_page} the secret never enters the conversation.
  */
-public final class SecretDelivery {
+public final class SecretDelivery implements SecretHandling {
   private static final Logger log = LoggerFactory.getLogger(SecretDelivery.class);
   private static final Set<String> DESTINATION_FIELDS = Set.of("type", "path", "variable");
 
   private final SessionSecrets secrets;
   private final RevealPage pages;
   private final Path workingDirectory;
+  private final Map<String, String> environment;
 
   /**
    * @param workingDirectory where {@code file} destinations go when the client exposes no roots
+   * @param environment the server process's environment, for {@link #fromEnvironment}
    */
-  public SecretDelivery(SessionSecrets secrets, RevealPage pages, Path workingDirectory) {
+  public SecretDelivery(SessionSecrets secrets, RevealPage pages, Path workingDirectory,
+      Map<String, String> environment) {
+    this.environment = Map.copyOf(requireNonNull(environment, "environment == null"));
     this.secrets = requireNonNull(secrets, "secrets == null");
     this.pages = requireNonNull(pages, "pages == null");
     this.workingDirectory = requireNonNull(workingDirectory, "workingDirectory == null");
@@ -75,27 +81,8 @@ public final class SecretDelivery {
     return secrets;
   }
 
-  /** The schema of the {@code destination} argument. */
-  public static ObjectNode destinationSchema(String defaultVariable) {
-    ObjectNode type = ObjectSchema.string("conversation (default): shown once to the person in"
-        + " this chat; file: written to a file in the workspace as NAME=secret; reveal_page: shown"
-        + " once on a local page the person opens (needs a client with URL elicitation). With"
-        + " file and reveal_page the secret never enters the conversation.");
-    type.putArray("enum").add("conversation").add("file").add("reveal_page");
-    return ObjectSchema.builder()
-        .description("Where the new secret goes. Prefer file or reveal_page when the person will"
-            + " use the secret outside this chat.")
-        .property("type", type, true)
-        .string("path", "With type file: a file inside the workspace, such as .env (relative to"
-            + " the first workspace root). Never outside the roots, never through a symlink or ..",
-            false)
-        .string("variable", "With type file: the variable name to write, default "
-            + defaultVariable + ".", false)
-        .build();
-  }
-
   /** Where one secret will go; resolved and checked before the secret is minted. */
-  public static final class Target {
+  static final class Target implements Destination {
     private final SecretDestination destination;
     private final String variable;
 
@@ -121,7 +108,8 @@ public final class SecretDelivery {
    * @throws ToolInputException naming {@code destination}, {@code destination.type}, {@code
    *     destination.path} or {@code destination.variable}
    */
-  public Target target(ToolCall call, String defaultVariable) {
+  @Override
+  public Destination destination(ToolCall call, String defaultVariable) {
     JsonNode node = call.arguments().get("destination");
     if (node == null || node.isNull()) return new Target(SecretDestination.conversation(), null);
     if (!node.isObject()) {
@@ -181,8 +169,13 @@ public final class SecretDelivery {
    *
    * @param label what the secret is, for the person, such as "API key ci"
    */
-  public ToolResult deliver(ToolCall call, Target target, String secret, String label, ToolResult base) {
-    requireNonNull(target, "target == null");
+  @Override
+  public ToolResult deliver(ToolCall call, Destination destination, String secret, String label,
+      ToolResult base) {
+    requireNonNull(destination, "destination == null");
+    if (!(destination instanceof Target target)) {
+      throw new IllegalArgumentException("destination did not come from this SecretDelivery");
+    }
     requireNonNull(base, "base == null");
     SessionContext session = call.session();
     OnceOnlySecret once = OnceOnlySecret.mint(secrets.redactor(session.id()), "secret", secret);
@@ -222,13 +215,25 @@ public final class SecretDelivery {
             + "; otherwise rotate or revoke it.");
       }
       default: {
-        secrets.surfaceOnce(session.id(), once.reveal());
-        String text = "Your new " + label + " (shown only this once, store it now in your"
-            + " password manager or secret store; it cannot be shown again):\n" + secret;
+        String value = once.reveal();
+        secrets.surfaceOnce(session.id(), value);
+        String text = SecretHandling.shownOnceText(label, value);
         return withLine(base, "The secret (" + redacted + ") was shown once to the person in a"
             + " block only they see; it is not repeated anywhere else. Do not copy it into"
             + " files or messages.").withUserOnlyText(text);
       }
+    }
+  }
+
+  @Override
+  public Optional<String> fromEnvironment(ToolCall call, String field) {
+    Optional<String> name = call.optionalString(field);
+    if (name.isEmpty()) return Optional.empty();
+    try {
+      return Optional.of(EnvSecretReader.read(
+          environment, name.get(), field, secrets.redactor(call.session().id())));
+    } catch (IllegalArgumentException e) {
+      throw new ToolInputException(field, e.getMessage());
     }
   }
 

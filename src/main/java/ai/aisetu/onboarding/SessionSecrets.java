@@ -42,6 +42,7 @@ public final class SessionSecrets {
 
   private final Redactor parent;
   private final Map<String, Ledger> sessions = new ConcurrentHashMap<>();
+  private final Set<String> serverSecrets = ConcurrentHashMap.newKeySet();
 
   public SessionSecrets(Redactor parent) {
     this.parent = requireNonNull(parent, "parent == null");
@@ -59,7 +60,22 @@ public final class SessionSecrets {
 
   private Ledger ledger(String sessionId) {
     requireNonNull(sessionId, "sessionId == null");
-    return sessions.computeIfAbsent(sessionId, id -> new Ledger(Redactor.childOf(parent)));
+    return sessions.computeIfAbsent(sessionId, id -> {
+      Redactor redactor = Redactor.childOf(parent);
+      serverSecrets.forEach(redactor::register);
+      return new Ledger(redactor);
+    });
+  }
+
+  /**
+   * Registers a secret of the whole server (the PAT it was started with) with every session,
+   * present and future.
+   */
+  public void registerForAllSessions(String secret) {
+    if (secret == null || secret.isBlank()) return;
+    serverSecrets.add(secret);
+    parent.register(secret);
+    sessions.values().forEach(ledger -> ledger.redactor.register(secret));
   }
 
   /** The session's redactor (created on first use). */

@@ -79,4 +79,12 @@ public interface SessionContext {
 
   /** The client's name from {@code initialize} ({@code clientInfo.name}), or "unknown". */
   String clientName();
+
+  /**
+   * Secret destinations and environment secrets for this session's tools; {@link
+   * SecretHandling#CONVERSATION_ONLY} unless the server wires more.
+   */
+  default SecretHandling secrets() {
+    return SecretHandling.CONVERSATION_ONLY;
+  }
 }

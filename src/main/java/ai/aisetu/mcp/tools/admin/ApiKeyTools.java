@@ -5,6 +5,7 @@ import ai.aisetu.admin.model.CreatedApiKey;
 import ai.aisetu.admin.model.RotatedApiKey;
 import ai.aisetu.mcp.tools.Access;
 import ai.aisetu.mcp.tools.ObjectSchema;
+import ai.aisetu.mcp.tools.SecretHandling;
 import ai.aisetu.mcp.tools.ToolDefinition;
 import ai.aisetu.mcp.tools.ToolResult;
 import ai.aisetu.mcp.tools.Toolset;
@@ -19,6 +20,8 @@ import java.util.stream.Collectors;
  */
 public final class ApiKeyTools {
   static final String PREFIX = "tt_live_";
+  /** The variable a {@code file} destination writes by default. */
+  static final String ENV_VARIABLE = "AI_SETU_API_KEY";
   private static final String API_KEY_ID = "The API key id, from api_keys_list.";
   private static final String SECRET_REDACTED = "The new secret, redacted (tt_live_…abcd). The"
       + " full secret was shown to the user once, never to the model.";
@@ -62,20 +65,22 @@ public final class ApiKeyTools {
             .property("workspaceId", Schemas.id("The workspace id, from workspaces_list."), true)
             .property("name", Schemas.text("A name saying where the key is used, e.g. ci.", 1, 64),
                 true)
+            .property("destination", SecretHandling.destinationSchema(ENV_VARIABLE), false)
             .build())
         .outputSchema(ObjectSchema.builder()
             .property("apiKey", Schemas.apiKey().put("description", "The new key."), true)
             .string("secretRedacted", SECRET_REDACTED, true)
             .build())
         .handler(call -> {
+          SecretHandling.Destination destination =
+              call.session().secrets().destination(call, ENV_VARIABLE);
           CreatedApiKey created = call.admin().apiKeys().create(
               call.requiredString("workspaceId"), call.requiredString("name"), call.cancellation());
           ApiKey key = created.apiKey();
           String redacted = Summaries.redacted(PREFIX, key.keyHint());
-          return Summaries.shownOnce(
+          return Summaries.shownOnce(call, destination,
               Map.of("apiKey", key, "secretRedacted", redacted),
-              "Created API key `" + key.name() + "` (" + key.id() + ", " + redacted + "); its"
-                  + " secret was shown to the user once.",
+              "Created API key `" + key.name() + "` (" + key.id() + ", " + redacted + ").",
               "New API key `" + key.name() + "`",
               created.secret());
         })
@@ -94,6 +99,7 @@ public final class ApiKeyTools {
             .property("apiKeyId", Schemas.id(API_KEY_ID), true)
             .property("gracePeriodSeconds", Schemas.integer("How long the old key keeps working,"
                 + " 0 to 86400 seconds. Omit (or 0) to revoke it at once.", 0, 86_400), false)
+            .property("destination", SecretHandling.destinationSchema(ENV_VARIABLE), false)
             .build())
         .outputSchema(ObjectSchema.builder()
             .property("apiKey", Schemas.apiKey().put("description", "The successor."), true)
@@ -103,6 +109,8 @@ public final class ApiKeyTools {
             .build())
         .destructive(true)
         .handler(call -> {
+          SecretHandling.Destination destination =
+              call.session().secrets().destination(call, ENV_VARIABLE);
           RotatedApiKey rotated = call.admin().apiKeys().rotate(
               call.requiredString("apiKeyId"),
               Inputs.intInRange(call, "gracePeriodSeconds", 0, 86_400).orElse(null),
@@ -113,11 +121,11 @@ public final class ApiKeyTools {
           structured.put("apiKey", key);
           structured.put("previous", rotated.previous());
           structured.put("secretRedacted", redacted);
-          return Summaries.shownOnce(
+          return Summaries.shownOnce(call, destination,
               structured,
               "Rotated API key `" + key.name() + "`: successor " + key.id() + " (" + redacted
                   + "), old key " + rotated.previous().id() + " revoked at "
-                  + rotated.previous().revokedAt() + "; the new secret was shown to the user once.",
+                  + rotated.previous().revokedAt() + ".",
               "Rotated API key `" + key.name() + "`",
               rotated.secret());
         })

@@ -4,6 +4,7 @@ import ai.aisetu.admin.model.CreatedPersonalAccessToken;
 import ai.aisetu.admin.model.PersonalAccessToken;
 import ai.aisetu.mcp.tools.Access;
 import ai.aisetu.mcp.tools.ObjectSchema;
+import ai.aisetu.mcp.tools.SecretHandling;
 import ai.aisetu.mcp.tools.ToolDefinition;
 import ai.aisetu.mcp.tools.ToolInputException;
 import ai.aisetu.mcp.tools.ToolResult;
@@ -56,6 +57,7 @@ public final class PatTools {
                 .put("minItems", 1).put("uniqueItems", true), true)
             .property("expiresInDays", Schemas.integer("Days until it expires, 1 to 365. Omit for"
                 + " a token that never expires.", 1, 365), false)
+            .property("destination", SecretHandling.destinationSchema("AI_SETU_PAT"), false)
             .build())
         .outputSchema(ObjectSchema.builder()
             .property("pat", Schemas.pat(), true)
@@ -68,15 +70,17 @@ public final class PatTools {
             throw new ToolInputException("scopes", "is required: pass [\"admin:read\"],"
                 + " [\"admin:write\"] or both");
           }
+          SecretHandling.Destination destination =
+              call.session().secrets().destination(call, "AI_SETU_PAT");
           CreatedPersonalAccessToken created = call.admin().pats().create(
               call.requiredString("name"), scopes,
               Inputs.intInRange(call, "expiresInDays", 1, 365).orElse(null), call.cancellation());
           PersonalAccessToken pat = created.token();
           String redacted = Summaries.redacted(PREFIX, pat.keyHint());
-          return Summaries.shownOnce(
+          return Summaries.shownOnce(call, destination,
               Map.of("pat", pat, "secretRedacted", redacted),
               "Created PAT `" + pat.name() + "` (" + pat.id() + ", " + redacted + ", "
-                  + String.join(" ", pat.scopes()) + "); its secret was shown to the user once.",
+                  + String.join(" ", pat.scopes()) + ").",
               "New personal access token `" + pat.name() + "`",
               created.secret());
         })

@@ -13,6 +13,7 @@ import ai.aisetu.mcp.tools.ToolInputException;
 import ai.aisetu.mcp.tools.ToolResult;
 import ai.aisetu.mcp.tools.Toolset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -93,6 +94,13 @@ public final class ProviderCredentialTools {
             .string("awsAccessKeyId", "Bedrock only: the AWS access key id.", false)
             .string("awsSecretAccessKey", "Bedrock only: the AWS secret access key.", false)
             .string("awsRegion", "Bedrock only: the AWS region, e.g. us-east-1.", false)
+            .string("apiKeyEnv", "Instead of apiKey: the name of an environment variable of the"
+                + " MCP server process holding the key (e.g. OPENAI_API_KEY); the server reads it,"
+                + " so the key never passes through the conversation. Preferred.", false)
+            .string("awsAccessKeyIdEnv", "Instead of awsAccessKeyId: the name of a server"
+                + " environment variable holding it.", false)
+            .string("awsSecretAccessKeyEnv", "Instead of awsSecretAccessKey: the name of a server"
+                + " environment variable holding it (e.g. AWS_SECRET_ACCESS_KEY). Preferred.", false)
             .build())
         .outputSchema(Schemas.providerCredential())
         .idempotent(true)
@@ -117,11 +125,22 @@ public final class ProviderCredentialTools {
     return UpsertProviderCredentialInput.builder(provider)
         .slug(slug)
         .label(label)
-        .apiKey(call.optionalString("apiKey").orElse(null))
-        .awsAccessKeyId(call.optionalString("awsAccessKeyId").orElse(null))
-        .awsSecretAccessKey(call.optionalString("awsSecretAccessKey").orElse(null))
+        .apiKey(inlineOrEnvironment(call, "apiKey"))
+        .awsAccessKeyId(inlineOrEnvironment(call, "awsAccessKeyId"))
+        .awsSecretAccessKey(inlineOrEnvironment(call, "awsSecretAccessKey"))
         .awsRegion(call.optionalString("awsRegion").orElse(null))
         .build();
+  }
+
+  /** The inline argument {@code field}, or the server environment variable {@code field + "Env"} names. */
+  private static String inlineOrEnvironment(ToolCall call, String field) {
+    String envField = field + "Env";
+    Optional<String> inline = call.optionalString(field);
+    if (inline.isPresent() && call.optionalString(envField).isPresent()) {
+      throw new ToolInputException(envField, "cannot be given together with " + field
+          + ": pass one of them (prefer " + envField + ", which keeps the key out of the chat)");
+    }
+    return inline.or(() -> call.session().secrets().fromEnvironment(call, envField)).orElse(null);
   }
 
   static ToolDefinition test() {

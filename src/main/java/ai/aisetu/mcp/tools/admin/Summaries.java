@@ -1,5 +1,7 @@
 package ai.aisetu.mcp.tools.admin;
 
+import ai.aisetu.mcp.tools.SecretHandling;
+import ai.aisetu.mcp.tools.ToolCall;
 import ai.aisetu.mcp.tools.ToolResult;
 import java.util.List;
 
@@ -14,12 +16,14 @@ final class Summaries {
   }
 
   /**
-   * A result whose once-only {@code secret} goes to the user alone (a text block with audience
-   * user); {@code structured} and {@code summary} must carry only its redacted form.
+   * A result whose once-only {@code secret} goes where the call's {@code destination} says (by
+   * default a text block for the user alone); {@code structured} and {@code summary} must carry
+   * only its redacted form.
    */
-  static ToolResult shownOnce(Object structured, String summary, String what, String secret) {
-    return ToolResult.ok(structured, summary).withUserOnlyText(
-        what + ": store it now, it will not be shown again: " + secret);
+  static ToolResult shownOnce(ToolCall call, SecretHandling.Destination destination,
+      Object structured, String summary, String what, String secret) {
+    return call.session().secrets()
+        .deliver(call, destination, secret, what, ToolResult.ok(structured, summary));
   }
 
   /** The redacted form of a secret: its prefix and the last four characters the API calls keyHint. */
