@@ -3,6 +3,7 @@ package ai.aisetu.mcp;
 import static java.util.Objects.requireNonNull;
 
 import ai.aisetu.admin.AiSetuAdmin;
+import ai.aisetu.mcp.stdio.CancellationListener;
 import ai.aisetu.mcp.stdio.MessageObserver;
 import ai.aisetu.mcp.stdio.StdioServerTransport;
 import ai.aisetu.mcp.tools.Access;
@@ -16,6 +17,9 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import io.modelcontextprotocol.spec.McpServerTransportProviderBase;
+import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -45,13 +49,20 @@ public final class AiSetuMcpServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(AiSetuMcpServer.class);
 
+  /**
+   * Transport-context key of the PAT of the HTTP caller whose request this is (a String). A session
+   * created by such a request uses that PAT, never the server's own.
+   */
+  public static final String CALLER_PAT_KEY = "ai.aisetu.callerPat";
+
   private final StdioServerTransport transport;
-  private final McpSyncServer server;
+  private final List<McpSyncServer> servers;
   private final InFlightCalls inFlight;
 
-  private AiSetuMcpServer(StdioServerTransport transport, McpSyncServer server, InFlightCalls inFlight) {
+  private AiSetuMcpServer(StdioServerTransport transport, List<McpSyncServer> servers,
+      InFlightCalls inFlight) {
     this.transport = transport;
-    this.server = server;
+    this.servers = List.copyOf(servers);
     this.inFlight = inFlight;
   }
 
@@ -73,11 +84,6 @@ public final class AiSetuMcpServer implements AutoCloseable {
   public static AiSetuMcpServer stdio(ServerOptions options, ToolCatalogue catalogue,
       AiSetuAdmin baseClient, InputStream in, OutputStream out, MessageObserver observer) {
     requireNonNull(options, "options == null");
-    requireNonNull(catalogue, "catalogue == null");
-    requireNonNull(baseClient, "baseClient == null");
-    List<ToolDefinition> tools = List.copyOf(catalogue.tools());
-    ToolSelection selection = ToolSelection.of(tools, options);
-
     McpJsonMapper jsonMapper = new JacksonMcpJsonMapper(new ObjectMapper());
     InFlightCalls inFlight = new InFlightCalls();
     StdioServerTransport transport = StdioServerTransport.builder(in, out, jsonMapper)
@@ -85,43 +91,90 @@ public final class AiSetuMcpServer implements AutoCloseable {
         .cancellationListener(inFlight)
         .drainTimeout(options.drainTimeout())
         .build();
-    Sessions sessions = new Sessions(baseClient, options.pat(), session ->
+    Features features = new Features(options, catalogue, baseClient, inFlight, session ->
         transport.notifyClient(session.id(), McpSchema.METHOD_NOTIFICATION_TOOLS_LIST_CHANGED, null)
             .subscribe(null, e -> log.debug("tools/list_changed failed", e)));
-    ToolAdapter adapter = new ToolAdapter(selection, sessions, inFlight, options.confirm());
-    Guidance guidance = new Guidance(sessions);
+    McpSyncServer server = features.apply(McpServer.sync(transport), jsonMapper).build();
+    return new AiSetuMcpServer(transport, List.of(server), inFlight);
+  }
 
-    Map<String, ToolDefinition> byName = new HashMap<>();
-    List<SyncToolSpecification> specifications = new ArrayList<>();
-    for (ToolDefinition tool : tools) {
-      if (byName.put(tool.name(), tool) != null) {
-        throw new IllegalArgumentException("duplicate tool name " + tool.name());
+  /**
+   * The same catalogue, resources, prompts and session rules on the SDK's HTTP transports:
+   * Streamable HTTP and the legacy SSE pair, sharing one session table. The HTTP front (in {@code
+   * ai.aisetu.mcp.http}) authenticates each caller and puts its PAT into the transport context
+   * under {@link #CALLER_PAT_KEY}; the session's id under {@link StdioServerTransport#SESSION_KEY}
+   * and the request's under {@link StdioServerTransport#REQUEST_KEY}, as stdio does.
+   *
+   * @throws IllegalArgumentException for an unknown toolset or tool name in the options
+   */
+  public static AiSetuMcpServer http(ServerOptions options, ToolCatalogue catalogue,
+      AiSetuAdmin baseClient, McpJsonMapper jsonMapper,
+      McpStreamableServerTransportProvider streamable, McpServerTransportProvider sse) {
+    requireNonNull(options, "options == null");
+    requireNonNull(streamable, "streamable == null");
+    requireNonNull(sse, "sse == null");
+    InFlightCalls inFlight = new InFlightCalls();
+    Features features = new Features(options, catalogue, baseClient, inFlight, session -> {
+      for (McpServerTransportProviderBase provider : List.of(streamable, sse)) {
+        provider.notifyClient(session.id(), McpSchema.METHOD_NOTIFICATION_TOOLS_LIST_CHANGED, null)
+            .subscribe(null, e -> log.debug("tools/list_changed failed", e));
       }
-      specifications.add(adapter.specification(tool));
+    });
+    McpSyncServer streamableServer = features.apply(McpServer.sync(streamable), jsonMapper).build();
+    McpSyncServer sseServer = features.apply(McpServer.sync(sse), jsonMapper).build();
+    return new AiSetuMcpServer(null, List.of(streamableServer, sseServer), inFlight);
+  }
+
+  /** What every transport shares: the tools, the session table, the guidance. */
+  private static final class Features {
+    private final ServerOptions options;
+    private final ToolSelection selection;
+    private final Sessions sessions;
+    private final Guidance guidance;
+    private final Map<String, ToolDefinition> byName = new HashMap<>();
+    private final List<SyncToolSpecification> specifications = new ArrayList<>();
+
+    Features(ServerOptions options, ToolCatalogue catalogue, AiSetuAdmin baseClient,
+        InFlightCalls inFlight, java.util.function.Consumer<Session> onPatChanged) {
+      requireNonNull(catalogue, "catalogue == null");
+      requireNonNull(baseClient, "baseClient == null");
+      this.options = options;
+      List<ToolDefinition> tools = List.copyOf(catalogue.tools());
+      this.selection = ToolSelection.of(tools, options);
+      this.sessions = new Sessions(baseClient, options.pat(), onPatChanged);
+      ToolAdapter adapter = new ToolAdapter(selection, sessions, inFlight, options.confirm());
+      this.guidance = new Guidance(sessions);
+      for (ToolDefinition tool : tools) {
+        if (byName.put(tool.name(), tool) != null) {
+          throw new IllegalArgumentException("duplicate tool name " + tool.name());
+        }
+        specifications.add(adapter.specification(tool));
+      }
     }
 
-    McpSyncServer server = McpServer.sync(transport)
-        .serverInfo(NAME, version())
-        .instructions(Guidance.INSTRUCTIONS)
-        .capabilities(McpSchema.ServerCapabilities.builder()
-            .tools(true)
-            .resources(false, false)
-            .prompts(false)
-            .logging()
-            .completions()
-            .build())
-        // Bounds requests to the client, i.e. elicitation: a person needs more than 10 s.
-        .requestTimeout(options.elicitationTimeout())
-        .jsonMapper(jsonMapper)
-        .jsonSchemaValidator(new LazySchemaValidator())
-        .tools(specifications)
-        .addToolFilter((context, tool) -> visible(byName.get(tool.name()), selection, sessions, context))
-        .resources(guidance.runbookResource())
-        .prompts(guidance.prompts())
-        .completions(guidance.workspaceCompletion())
-        .rootsChangeHandler((exchange, roots) -> sessions.forExchange(exchange).rootsChanged())
-        .build();
-    return new AiSetuMcpServer(transport, server, inFlight);
+    <S extends McpServer.SyncSpecification<S>> McpServer.SyncSpecification<S> apply(
+        McpServer.SyncSpecification<S> spec, McpJsonMapper jsonMapper) {
+      return spec
+          .serverInfo(NAME, version())
+          .instructions(Guidance.INSTRUCTIONS)
+          .capabilities(McpSchema.ServerCapabilities.builder()
+              .tools(true)
+              .resources(false, false)
+              .prompts(false)
+              .logging()
+              .completions()
+              .build())
+          // Bounds requests to the client, i.e. elicitation: a person needs more than 10 s.
+          .requestTimeout(options.elicitationTimeout())
+          .jsonMapper(jsonMapper)
+          .jsonSchemaValidator(new LazySchemaValidator())
+          .tools(specifications)
+          .addToolFilter((context, tool) -> visible(byName.get(tool.name()), selection, sessions, context))
+          .resources(guidance.runbookResource())
+          .prompts(guidance.prompts())
+          .completions(guidance.workspaceCompletion())
+          .rootsChangeHandler((exchange, roots) -> sessions.forExchange(exchange).rootsChanged());
+    }
   }
 
   private static boolean visible(ToolDefinition tool, ToolSelection selection, Sessions sessions,
@@ -135,23 +188,32 @@ public final class AiSetuMcpServer implements AutoCloseable {
     return scopes == null || scopes.contains("admin:write");
   }
 
-  /** Serves until end of input, then lets requests in flight finish (bounded); blocks. */
+  /** Serves until end of input, then lets requests in flight finish (bounded); blocks. Stdio only. */
   public void serve() {
+    requireNonNull(transport, "serve() is for the stdio server");
     transport.serve();
   }
 
-  /** The stdio session's id (the transcript's session). */
+  /** The stdio session's id (the transcript's session); null for HTTP. */
   public String sessionId() {
-    return transport.sessionId();
+    return transport == null ? null : transport.sessionId();
   }
 
-  /** Tool calls currently running (for tests and diagnostics). */
-  int callsInFlight() {
+  /**
+   * Aborts the control-plane call of a request in flight; an HTTP front calls this for {@code
+   * notifications/cancelled} (which the SDK ignores), with the keys it put in the transport context.
+   */
+  public CancellationListener cancellationListener() {
+    return inFlight;
+  }
+
+  /** Tool calls currently running (for draining, tests and diagnostics). */
+  public int callsInFlight() {
     return inFlight.size();
   }
 
   @Override
   public void close() {
-    server.closeGracefully();
+    for (McpSyncServer server : servers) server.closeGracefully();
   }
 }

@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * The sessions of this server by id, created on first sight with the server's initial PAT. (A
- * future HTTP transport passes each caller's PAT instead; each session only ever uses its own.)
+ * The sessions of this server by id, created on first sight with the server's initial PAT, or,
+ * when the transport context carries {@link AiSetuMcpServer#CALLER_PAT_KEY} (HTTP, one PAT per
+ * caller), with that caller's PAT. Each session only ever uses its own credential.
  */
 final class Sessions {
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
@@ -27,11 +28,17 @@ final class Sessions {
   }
 
   Session get(String id) {
-    return sessions.computeIfAbsent(id, key -> new Session(key, baseClient, initialPat, onPatChanged));
+    return get(id, null);
+  }
+
+  private Session get(String id, McpTransportContext context) {
+    Object callerPat = context == null ? null : context.get(AiSetuMcpServer.CALLER_PAT_KEY);
+    String pat = callerPat instanceof String string ? string : initialPat;
+    return sessions.computeIfAbsent(id, key -> new Session(key, baseClient, pat, onPatChanged));
   }
 
   Session forExchange(McpSyncServerExchange exchange) {
-    Session session = get(exchange.sessionId());
+    Session session = get(exchange.sessionId(), exchange.transportContext());
     session.seen(exchange);
     return session;
   }
@@ -39,6 +46,6 @@ final class Sessions {
   /** The session named in a transport context, or null if the context names none. */
   Session forContext(McpTransportContext context) {
     Object id = context == null ? null : context.get(StdioServerTransport.SESSION_KEY);
-    return id instanceof String string ? get(string) : null;
+    return id instanceof String string ? get(string, context) : null;
   }
 }

@@ -237,8 +237,11 @@ public final class StdioServerTransport implements McpServerTransportProvider {
     }
   }
 
-  /** Why {@code node} is not a JSON-RPC 2.0 message, or null if it has the right shape. */
-  private static String shapeProblem(JsonNode node) {
+  /**
+   * Why {@code node} is not a JSON-RPC 2.0 message, or null if it has the right shape (the HTTP
+   * transport checks bodies with it too).
+   */
+  public static String shapeProblem(JsonNode node) {
     if (node.isArray()) return "batches are not supported; send one message per line";
     if (!node.isObject()) return "a message is a JSON object";
     if (!"2.0".equals(node.path("jsonrpc").textValue())) return "\"jsonrpc\" must be \"2.0\"";
