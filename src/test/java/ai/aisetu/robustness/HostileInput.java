@@ -61,7 +61,8 @@ final class HostileInput {
   List<Case> cases(int count) {
     List<Case> cases = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      switch (random.nextInt(9)) {
+      switch (random.nextInt(10)) {
+        case 9 -> cases.add(pathTraversal());
         case 0 -> cases.add(malformedJson());
         case 1 -> cases.add(invalidUtf8());
         case 2 -> cases.add(wrongShape());
@@ -201,6 +202,24 @@ final class HostileInput {
     return new Case("out-of-range and wrong-typed tool arguments", "workspaces_create name=" + abbreviate(wrong),
         List.of(line(toolCall(id, "workspaces_create", Map.of("name", wrong)))), Expect.TOOL_ERROR, id,
         Set.of(), "name");
+  }
+
+  /** A file destination for a minted secret that points outside the workspace roots. */
+  private Case pathTraversal() {
+    String[] paths = {
+        "../../etc/passwd", "/etc/passwd", "/tmp/robustness-escape.env", "a/../../b.env",
+        "..", "/", ".", "", "..\\..\\windows\\win.ini", "%2e%2e/%2e%2e/etc/passwd",
+        "~/.ssh/authorized_keys", "/proc/self/environ", "nested/../../../x.env", "\u0000.env"};
+    String path = paths[random.nextInt(paths.length)];
+    String id = nextId();
+    String tool = random.nextBoolean() ? "api_keys_create" : "pats_create";
+    Map<String, Object> arguments = tool.equals("api_keys_create")
+        ? Map.of("workspaceId", "ws_unknown", "name", "ci",
+            "destination", Map.of("type", "file", "path", path))
+        : Map.of("name", "ci", "scopes", List.of("admin:read"),
+            "destination", Map.of("type", "file", "path", path));
+    return new Case("path-traversal file destinations", tool + " to " + path,
+        List.of(line(toolCall(id, tool, arguments))), Expect.TOOL_ERROR, id, Set.of(), "destination");
   }
 
   private Case duplicateIds() {

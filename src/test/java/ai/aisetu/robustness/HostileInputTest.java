@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.aisetu.admin.model.LoginResult;
 import ai.aisetu.local.LocalControlPlane;
 import ai.aisetu.robustness.HostileInput.Case;
+import ai.aisetu.secrets.FileDestination;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -87,11 +88,45 @@ final class HostileInputTest {
       assertThat(McpServerProcess.STACK_TRACE.matcher(written).find())
           .as("a stack trace in what the server wrote").isFalse();
     }
+    RobustnessSummary.note("hostile input: over MCP, file destinations are refused by the session's"
+        + " secret handling as a whole in this build (conversation only until onboarding's"
+        + " SecretDelivery is wired into sessions); FileDestination's own path checks are fuzzed directly");
     RobustnessSummary.note(String.format("hostile input: %d cases, ping every %d; server RSS %d MiB -> %d MiB"
         + " (bound: growth <= %d MiB, -Xmx128m)", cases.size(), PING_EVERY, rssStart / 1024, rssEnd / 1024,
         RSS_GROWTH_BOUND_MB));
     assertThat(failures).as("cases answered wrongly (seed %d)", RobustnessSummary.SEED).isEmpty();
     assertThat(rssEnd - rssStart).as("RSS growth in KiB").isLessThan(RSS_GROWTH_BOUND_MB * 1024L);
+  }
+
+  /**
+   * The same hostile paths, plus symlinks out of the root, straight at {@link FileDestination}:
+   * each is refused naming {@code destination.path}, and nothing outside the root is written.
+   */
+  @Test
+  void fileDestinationsOutsideTheRootAreRefused() throws Exception {
+    Path root = Files.createDirectories(temp.resolve("root"));
+    Path outside = Files.createDirectories(temp.resolve("outside"));
+    Files.createSymbolicLink(root.resolve("link"), outside);
+    Files.createSymbolicLink(root.resolve("env-link"), outside.resolve("target.env"));
+    List<String> paths = List.of("../../etc/passwd", "/etc/passwd", outside.resolve("x.env").toString(),
+        "a/../../b.env", "..", "/", ".", "", "link/.env", "env-link", "nested/../../../x.env",
+        "/proc/self/environ", root.resolve("../outside/y.env").toString(), "link/../../z.env");
+    List<String> accepted = new ArrayList<>();
+    for (String path : paths) {
+      try {
+        FileDestination.resolve(path, List.of(root));
+        accepted.add(path);
+        count("path-traversal file destinations (FileDestination.resolve)", true);
+      } catch (IllegalArgumentException e) {
+        boolean named = e.getMessage().contains("destination.path");
+        count("path-traversal file destinations (FileDestination.resolve)", !named);
+        if (!named) accepted.add(path + " (message: " + e.getMessage() + ")");
+      }
+    }
+    try (var files = Files.list(outside)) {
+      assertThat(files.toList()).as("files written outside the root").isEmpty();
+    }
+    assertThat(accepted).as("hostile paths not refused with destination.path").isEmpty();
   }
 
   private static void count(String category, boolean failed) {

@@ -79,7 +79,9 @@ final class JavaProcess implements AutoCloseable {
     command.add(System.getProperty("java.class.path"));
     command.add(mainClass.getName());
     command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command);
+    // A fresh working directory: it is the server's workspace root when the client sends none.
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .directory(Files.createTempDirectory("robustness-cwd").toFile());
     builder.environment().remove("AI_SETU_PAT");
     builder.environment().remove("AI_SETU_API_BASE_URL");
     env.forEach((k, v) -> {
