@@ -12,7 +12,7 @@ import java.util.List;
  *
  * <pre>{@code
  * ToolCatalogue catalogue = new AdminCatalogue();
- * catalogue.tools().forEach(tool -> System.out.println(tool.name()));
+ * List<String> names = catalogue.tools().stream().map(ToolDefinition::name).toList();
  * }</pre>
  */
 public final class AdminCatalogue implements ToolCatalogue {
