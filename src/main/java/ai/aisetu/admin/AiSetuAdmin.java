@@ -235,10 +235,7 @@ public final class AiSetuAdmin implements AutoCloseable {
     private String pat;
     private String baseUrl;
     private Map<String, String> environment = System.getenv();
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration readTimeout = Duration.ofSeconds(30);
-    private Duration callTimeout = Duration.ofSeconds(60);
-    private int maxRetries = 2;
+    private final GraphQLTransport.Builder transport = GraphQLTransport.builder();
     private String userAgentSuffix;
 
     private Builder() {}
@@ -261,28 +258,27 @@ public final class AiSetuAdmin implements AutoCloseable {
       return this;
     }
 
+    /** Default 10 s. */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connectTimeout");
+      transport.connectTimeout(timeout);
       return this;
     }
 
+    /** Default 30 s. */
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = positive(timeout, "readTimeout");
+      transport.readTimeout(timeout);
       return this;
     }
 
-    /** The limit on one attempt of a call, from connecting to reading the whole body. */
+    /** The limit on one attempt of a call, from connecting to reading the whole body; 60 s. */
     public Builder callTimeout(Duration timeout) {
-      this.callTimeout = positive(timeout, "callTimeout");
+      transport.callTimeout(timeout);
       return this;
     }
 
-    /** How often a query is retried on a connection failure or HTTP 502/503/504; default 2. */
+    /** How often a query is retried on a connection failure or HTTP 502/503/504: 0 to 10, 2. */
     public Builder maxRetries(int maxRetries) {
-      if (maxRetries < 0 || maxRetries > 10) {
-        throw new IllegalArgumentException("maxRetries must be 0 to 10, was " + maxRetries);
-      }
-      this.maxRetries = maxRetries;
+      transport.maxRetries(maxRetries);
       return this;
     }
 
@@ -298,14 +294,6 @@ public final class AiSetuAdmin implements AutoCloseable {
      */
     public AiSetuAdmin build() {
       return new AiSetuAdmin(this);
-    }
-
-    private static Duration positive(Duration timeout, String name) {
-      requireNonNull(timeout, name + " == null");
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, was " + timeout);
-      }
-      return timeout;
     }
 
     private String resolveBaseUrl() {
@@ -338,14 +326,7 @@ public final class AiSetuAdmin implements AutoCloseable {
       String userAgent = GraphQLTransport.defaultUserAgent();
       String suffix = nonBlank(userAgentSuffix);
       if (suffix != null) userAgent = userAgent + " " + suffix;
-      return GraphQLTransport.builder(endpoint)
-          .pat(pat)
-          .connectTimeout(connectTimeout)
-          .readTimeout(readTimeout)
-          .callTimeout(callTimeout)
-          .maxRetries(maxRetries)
-          .userAgent(userAgent)
-          .build();
+      return transport.endpoint(endpoint).pat(pat).userAgent(userAgent).build();
     }
   }
 }

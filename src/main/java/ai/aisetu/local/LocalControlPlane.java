@@ -3,6 +3,8 @@ package ai.aisetu.local;
 import static java.util.Objects.requireNonNull;
 
 import ai.aisetu.local.byok.EnvelopeCipher;
+import ai.aisetu.local.byok.ProviderProbe;
+import ai.aisetu.local.byok.Upstreams;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +74,7 @@ public final class LocalControlPlane implements AutoCloseable {
       this.billing = new Billing(db, config.clock);
       Services services = new Services(new Accounts(db), new Workspaces(db, config.clock),
           new ApiKeys(db, config.clock), billing, new Pats(db, config.clock),
-          new ProviderCredentials(db, config.clock, cipher, config.probe), new Logins(db, config.clock, outbox));
+          new ProviderCredentials(db, config.clock, cipher, new ProviderProbe(config.upstreams, config.probeTimeout)), new Logins(db, config.clock, outbox));
       QueuedThreadPool threads = new QueuedThreadPool(16, 2);
       threads.setName("local-control-plane");
       threads.setDaemon(true);
@@ -186,8 +189,8 @@ public final class LocalControlPlane implements AutoCloseable {
     private Path outboxDir;
     private Map<String, String> environment = System.getenv();
     private Clock clock = Clock.systemUTC();
-    private CredentialProbe probe = (provider, secret, accessKeyId, region) ->
-        new CredentialProbe.Result(false, "provider tests are not available", 0);
+    private Upstreams upstreams = Upstreams.defaults();
+    private Duration probeTimeout = Duration.ofSeconds(10);
 
     private Builder() {}
 
@@ -231,6 +234,18 @@ public final class LocalControlPlane implements AutoCloseable {
     /** The clock for every timestamp, expiry and projection. */
     public Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** Where provider tests go (OpenAI, Anthropic, STS): aim them at local fakes in tests. */
+    public Builder upstreams(Upstreams upstreams) {
+      this.upstreams = requireNonNull(upstreams, "upstreams == null");
+      return this;
+    }
+
+    /** How long one provider test may take in all; 10 seconds by default. */
+    public Builder probeTimeout(Duration probeTimeout) {
+      this.probeTimeout = requireNonNull(probeTimeout, "probeTimeout == null");
       return this;
     }
 

@@ -3,6 +3,8 @@ package ai.aisetu.local;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import ai.aisetu.local.byok.EnvelopeCipher;
+import ai.aisetu.local.byok.ProbeResult;
+import ai.aisetu.local.byok.ProviderProbe;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -39,9 +41,9 @@ final class ProviderCredentials {
   private final Database db;
   private final Clock clock;
   private final EnvelopeCipher cipher;
-  private final CredentialProbe probe;
+  private final ProviderProbe probe;
 
-  ProviderCredentials(Database db, Clock clock, EnvelopeCipher cipher, CredentialProbe probe) {
+  ProviderCredentials(Database db, Clock clock, EnvelopeCipher cipher, ProviderProbe probe) {
     this.db = db;
     this.clock = clock;
     this.cipher = cipher;
@@ -99,11 +101,10 @@ final class ProviderCredentials {
     });
     ProviderCredential credential = stored.credential();
     byte[] secret = cipher.open(stored.sealed(), caller.tenantId(), id);
-    CredentialProbe.Result result;
+    ProbeResult result;
     try {
       // Outside the transaction: the upstream call must not hold the store's lock.
-      result = probe.probe(credential.provider(), new String(secret, UTF_8), credential.awsAccessKeyId(),
-          credential.awsRegion());
+      result = probe(credential, new String(secret, UTF_8));
     } finally {
       Arrays.fill(secret, (byte) 0);
     }
@@ -111,6 +112,13 @@ final class ProviderCredentials {
     db.transaction(tx -> tx.update("UPDATE provider_credentials SET last_tested_at = ? WHERE id = ?",
         testedAt.toEpochMilli(), id));
     return new ProviderCredentialTest(id, result.ok(), result.message(), result.latencyMs(), testedAt);
+  }
+
+  private ProbeResult probe(ProviderCredential credential, String secret) {
+    if ("BEDROCK".equals(credential.provider())) {
+      return probe.probeBedrock(credential.awsAccessKeyId(), secret, credential.awsRegion());
+    }
+    return "ANTHROPIC".equals(credential.provider()) ? probe.probeAnthropic(secret) : probe.probeOpenAi(secret);
   }
 
   ProviderCredential revoke(Caller caller, String id) {

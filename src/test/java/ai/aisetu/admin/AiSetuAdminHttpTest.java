@@ -72,7 +72,7 @@ class AiSetuAdminHttpTest {
         .build();
   }
 
-  private static MockResponse status(int code, String body) {
+  static MockResponse status(int code, String body) {
     return new MockResponse.Builder()
         .code(code)
         .addHeader("Content-Type", "application/json")

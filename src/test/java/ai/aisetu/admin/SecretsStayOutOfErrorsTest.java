@@ -1,6 +1,7 @@
 package ai.aisetu.admin;
 
 import static ai.aisetu.admin.AiSetuAdminConfigTest.PAT;
+import static ai.aisetu.admin.AiSetuAdminHttpTest.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.aisetu.admin.model.Provider;
@@ -51,11 +52,6 @@ class SecretsStayOutOfErrorsTest {
     return AiSetuAdmin.builder().environment(Map.of()).baseUrl(server.url("/").toString()).pat(PAT);
   }
 
-  private static MockResponse json(int code, String body) {
-    return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json")
-        .body(body).build();
-  }
-
   private void collect(Runnable call) {
     try {
       call.run();
@@ -78,24 +74,24 @@ class SecretsStayOutOfErrorsTest {
         .awsRegion("us-west-2").build();
 
     // The server said no by status, echoing secrets.
-    server.enqueue(json(401, "{\"errors\":[{\"message\":\"" + echoOpenai + "\"}]}"));
+    server.enqueue(status(401, "{\"errors\":[{\"message\":\"" + echoOpenai + "\"}]}"));
     collect(() -> admin.providerCredentials().upsert(openai));
-    server.enqueue(json(500, "{\"message\":\"" + echoBedrock + "\"}"));
+    server.enqueue(status(500, "{\"message\":\"" + echoBedrock + "\"}"));
     collect(() -> admin.providerCredentials().upsert(bedrock));
     // The API said no, echoing secrets.
-    server.enqueue(json(200, "{\"errors\":[{\"message\":\"" + echoOpenai
+    server.enqueue(status(200, "{\"errors\":[{\"message\":\"" + echoOpenai
         + "\",\"extensions\":{\"code\":\"BAD_USER_INPUT\",\"field\":\"apiKey\"}}]}"));
     collect(() -> admin.providerCredentials().upsert(openai));
-    server.enqueue(json(200, "{\"errors\":[{\"message\":\"" + echoOtp
+    server.enqueue(status(200, "{\"errors\":[{\"message\":\"" + echoOtp
         + "\",\"extensions\":{\"code\":\"BAD_USER_INPUT\"}}]}"));
     collect(() -> admin.verifyLoginCode("a@example.com", OTP, null, null));
     // Bodies that are not what was expected, with secrets in them.
-    server.enqueue(json(200, "{\"data\":{\"createApiKey\":{\"secret\":\"" + LIVE_KEY + "\""));
+    server.enqueue(status(200, "{\"data\":{\"createApiKey\":{\"secret\":\"" + LIVE_KEY + "\""));
     collect(() -> admin.apiKeys().create("ws_1", "CI"));
-    server.enqueue(json(200, "{\"data\":{\"createApiKey\":{\"apiKey\":\"" + LIVE_KEY
+    server.enqueue(status(200, "{\"data\":{\"createApiKey\":{\"apiKey\":\"" + LIVE_KEY
         + "\",\"secret\":{\"value\":\"" + LIVE_KEY + "\"}}}}"));
     collect(() -> admin.apiKeys().create("ws_1", "CI"));
-    server.enqueue(json(200, LIVE_KEY + PAT));
+    server.enqueue(status(200, LIVE_KEY + PAT));
     collect(() -> admin.pats().create("ci", List.of("admin:read"), null));
     // The transport broke.
     server.enqueue(new MockResponse.Builder().body("{}").headersDelay(2, TimeUnit.SECONDS).build());

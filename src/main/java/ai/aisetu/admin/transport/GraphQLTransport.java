@@ -84,8 +84,8 @@ public final class GraphQLTransport implements AutoCloseable {
     this.ownsClient = ownsClient;
   }
 
-  public static Builder builder(HttpUrl endpoint) {
-    return new Builder(endpoint);
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** The default {@code User-Agent}: {@code ai-setu-mcp/<version> (java/<version>)}. */
@@ -356,7 +356,7 @@ public final class GraphQLTransport implements AutoCloseable {
 
   /** Configures a {@link GraphQLTransport}. */
   public static final class Builder {
-    private final HttpUrl endpoint;
+    private HttpUrl endpoint;
     private String pat;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
@@ -365,8 +365,12 @@ public final class GraphQLTransport implements AutoCloseable {
     private Duration retryBackoff = Duration.ofMillis(100);
     private String userAgent = defaultUserAgent();
 
-    private Builder(HttpUrl endpoint) {
+    private Builder() {}
+
+    /** The GraphQL endpoint, e.g. {@code https://api.aisetu.ai/graphql}. Required. */
+    public Builder endpoint(HttpUrl endpoint) {
       this.endpoint = requireNonNull(endpoint, "endpoint == null");
+      return this;
     }
 
     /** The bearer token, or null to send no {@code Authorization} header. */
@@ -376,18 +380,18 @@ public final class GraphQLTransport implements AutoCloseable {
     }
 
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = requireNonNull(timeout, "timeout == null");
+      this.connectTimeout = positive(timeout, "connectTimeout");
       return this;
     }
 
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = requireNonNull(timeout, "timeout == null");
+      this.readTimeout = positive(timeout, "readTimeout");
       return this;
     }
 
-    /** The limit on a whole call, from connecting to reading the body; zero for none. */
+    /** The limit on one attempt of a call, from connecting to reading the whole body. */
     public Builder callTimeout(Duration timeout) {
-      this.callTimeout = requireNonNull(timeout, "timeout == null");
+      this.callTimeout = positive(timeout, "callTimeout");
       return this;
     }
 
@@ -410,7 +414,16 @@ public final class GraphQLTransport implements AutoCloseable {
       return this;
     }
 
+    private static Duration positive(Duration timeout, String name) {
+      requireNonNull(timeout, name + " == null");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + timeout);
+      }
+      return timeout;
+    }
+
     public GraphQLTransport build() {
+      requireNonNull(endpoint, "endpoint == null");
       OkHttpClient client = new OkHttpClient.Builder()
           .connectionPool(new ConnectionPool(5, 5, TimeUnit.MINUTES))
           .dispatcher(new Dispatcher())
