@@ -103,6 +103,25 @@ final class Database implements AutoCloseable {
     return transaction(tx -> tx.one("SELECT MAX(version) AS v FROM schema_version", r -> r.getInt("v")).orElse(0));
   }
 
+  /** Every row of every table, as text, in storage order: lets tests prove a failed call changed nothing. */
+  java.util.Map<String, List<String>> snapshot() {
+    return transaction(tx -> {
+      java.util.Map<String, List<String>> tables = new java.util.TreeMap<>();
+      for (String table : tx.list("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+          r -> r.getString(1))) {
+        tables.put(table, tx.list("SELECT * FROM " + table + " ORDER BY rowid", r -> {
+          StringBuilder row = new StringBuilder();
+          for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
+            Object value = r.getObject(i);
+            row.append(value instanceof byte[] ? java.util.HexFormat.of().formatHex((byte[]) value) : value).append('|');
+          }
+          return row.toString();
+        }));
+      }
+      return tables;
+    });
+  }
+
   /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
   <T> T transaction(Function<Tx, T> work) {
     lock.lock();

@@ -147,6 +147,11 @@ public final class LocalControlPlane implements AutoCloseable {
     billing.seedUsage(requireNonNull(tenantId, "tenantId == null"), cents, requireNonNull(at, "at == null"));
   }
 
+  /** The whole store as text, for tests that prove a refused call changed nothing. */
+  Map<String, java.util.List<String>> snapshot() {
+    return db.snapshot();
+  }
+
   @Override
   public void close() {
     try {

@@ -49,6 +49,11 @@ final class InProcessServer implements AutoCloseable {
     return client(spec -> spec);
   }
 
+  /** Raw JSON lines instead of the SDK client: for malformed input and exact wire checks. */
+  RawClient raw() {
+    return new RawClient(fromServer.in, toServer.out);
+  }
+
   /** Every line the server wrote parses as one JSON-RPC 2.0 message. */
   void assertEveryLineIsJsonRpc() throws Exception {
     for (String line : transport.received) {
