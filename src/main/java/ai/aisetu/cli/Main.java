@@ -1,7 +1,143 @@
 package ai.aisetu.cli;
 
+import ai.aisetu.admin.AiSetuAdmin;
+import ai.aisetu.local.LocalControlPlane;
+import ai.aisetu.mcp.AiSetuMcpServer;
+import ai.aisetu.mcp.ServerOptions;
+import ai.aisetu.mcp.stdio.MessageObserver;
+import ai.aisetu.mcp.tools.ToolCatalogue;
+import ai.aisetu.mcp.tools.ToolDefinition;
+import ai.aisetu.secrets.CredentialStore;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * {@code java -jar ai-setu-mcp.jar [options]}: wires the command line, the credential file, the
+ * optional local control plane, the admin client and the tool catalogue into an {@link
+ * AiSetuMcpServer} on stdin/stdout, and exits 0 at end of input (2 for a bad command line).
+ *
+ * <p>The catalogue is every {@link ToolCatalogue} registered in {@code
+ * META-INF/services/ai.aisetu.mcp.tools.ToolCatalogue}, concatenated.
+ */
 public final class Main {
   private Main() {}
 
-  public static void main(String[] args) {}
+  public static void main(String[] args) {
+    PrintStream stdout = System.out;
+    System.setOut(System.err); // Stray prints from any library must never corrupt the protocol.
+    Map<String, String> env = System.getenv();
+    int status = run(args, env, System.in, stdout, System.err, System.console() != null,
+        storeCredentials(env));
+    System.exit(status);
+  }
+
+  private static CredentialSource storeCredentials(Map<String, String> env) {
+    return (baseUrl, local) -> {
+      try {
+        return CredentialStore.at(CredentialStore.defaultPath(env))
+            .pat(CredentialStore.controlPlaneKey(baseUrl, local));
+      } catch (RuntimeException e) {
+        System.err.println("ai-setu-mcp: ignoring the credential file: " + e.getMessage());
+        return Optional.empty();
+      }
+    };
+  }
+
+  static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out,
+      PrintStream err, boolean interactive, CredentialSource credentials) {
+    CommandLine.Parsed parsed;
+    try {
+      parsed = CommandLine.parse(args, env, credentials);
+    } catch (UsageException e) {
+      err.println("ai-setu-mcp: " + e.getMessage());
+      return 2;
+    }
+    if (parsed.help()) {
+      err.print(CommandLine.HELP);
+      return 0;
+    }
+    if (parsed.version()) {
+      err.println(AiSetuMcpServer.NAME + " " + AiSetuMcpServer.version());
+      return 0;
+    }
+    ServerOptions options = parsed.options();
+    // Before the first logger exists: slf4j-simple reads these once.
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", options.logLevel());
+    System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+
+    LocalControlPlane localPlane = null;
+    try {
+      if (options.local()) {
+        localPlane = LocalControlPlane.builder().build().start();
+        options = options.toBuilder().baseUrl(localPlane.baseUri().toString()).build();
+      }
+      AiSetuAdmin admin;
+      try {
+        admin = AiSetuAdmin.builder()
+            .baseUrl(options.baseUrl())
+            .environment(Map.of())
+            .userAgentSuffix(AiSetuMcpServer.NAME + "/" + AiSetuMcpServer.version())
+            .build();
+        if (options.pat() != null) admin.withPat(options.pat()); // Refuses a malformed PAT now.
+      } catch (IllegalArgumentException e) {
+        err.println("ai-setu-mcp: " + e.getMessage());
+        return 2;
+      }
+      if (interactive) err.print(connectHint(options, localPlane));
+      // The transcript writer plugs in here (MessageObserver) once it exists.
+      MessageObserver observer = MessageObserver.NONE;
+      try (AiSetuMcpServer server =
+          AiSetuMcpServer.stdio(options, Main::catalogue, admin, in, out, observer)) {
+        server.serve();
+      } catch (IllegalArgumentException e) {
+        err.println("ai-setu-mcp: " + e.getMessage());
+        return 2;
+      } finally {
+        admin.close();
+      }
+      return 0;
+    } finally {
+      if (localPlane != null) localPlane.close();
+    }
+  }
+
+  private static List<ToolDefinition> catalogue() {
+    List<ToolDefinition> tools = new ArrayList<>();
+    for (ToolCatalogue catalogue : ServiceLoader.load(ToolCatalogue.class)) {
+      tools.addAll(catalogue.tools());
+    }
+    return tools;
+  }
+
+  /** What to tell a person who started the server in a terminal. */
+  static String connectHint(ServerOptions options, LocalControlPlane localPlane) {
+    String jar = jarPath();
+    String flags = options.local() ? " --local" : "";
+    return "ai-setu-mcp " + AiSetuMcpServer.version() + " is waiting for an MCP client on stdin/stdout.\n"
+        + "Control plane: " + options.baseUrl()
+        + (localPlane != null ? " (embedded; sign-in codes in " + localPlane.outboxDir() + ")" : "") + "\n"
+        + "Credential: " + (options.pat() != null ? "a PAT from " + options.patSource()
+            : "none (onboard in the chat, or set AI_SETU_PAT)") + "\n\n"
+        + "Connect it instead of typing here:\n"
+        + "  Claude Code:  claude mcp add ai-setu -- java -jar " + jar + flags + "\n"
+        + "  Cursor (.cursor/mcp.json):\n"
+        + "    {\"mcpServers\": {\"ai-setu\": {\"command\": \"java\", \"args\": [\"-jar\", \""
+        + jar + "\"" + (options.local() ? ", \"--local\"" : "") + "]}}}\n"
+        + "Press Ctrl-D (end of input) to stop.\n";
+  }
+
+  private static String jarPath() {
+    try {
+      Path location = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return location.toString().endsWith(".jar") ? location.toString() : "target/ai-setu-mcp.jar";
+    } catch (Exception e) {
+      return "target/ai-setu-mcp.jar";
+    }
+  }
 }

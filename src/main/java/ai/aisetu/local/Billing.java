@@ -147,7 +147,7 @@ final class Billing {
    */
   UsageProjection projection(Caller caller, String tenantId) {
     Access.tenant(caller, tenantId);
-    Instant now = clock.instant();
+    Instant now = Instant.ofEpochMilli(clock.millis());
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     LocalDate first = today.withDayOfMonth(1);
     Instant periodStart = first.atStartOfDay(ZoneOffset.UTC).toInstant();

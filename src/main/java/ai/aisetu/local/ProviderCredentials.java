@@ -108,7 +108,7 @@ final class ProviderCredentials {
     } finally {
       Arrays.fill(secret, (byte) 0);
     }
-    Instant testedAt = clock.instant();
+    Instant testedAt = Instant.ofEpochMilli(clock.millis());
     db.transaction(tx -> tx.update("UPDATE provider_credentials SET last_tested_at = ? WHERE id = ?",
         testedAt.toEpochMilli(), id));
     return new ProviderCredentialTest(id, result.ok(), result.message(), result.latencyMs(), testedAt);

@@ -35,8 +35,8 @@ final class ErrorMessages {
     if (failure instanceof AdminHttpError http) return http(http, baseUrl);
     if (failure instanceof AdminGraphQLError graphql) return graphql(graphql);
     log.debug("{} failed unexpectedly", toolName, failure);
-    return toolName + " failed with an internal error (" + failure.getClass().getSimpleName()
-        + "); details are in the server's log (stderr). Try again, or report it.";
+    return toolName + " failed with an internal error; details are in the server's log (stderr)"
+        + " at debug level. Try again, or report it.";
   }
 
   private static String transport(AdminTransportError e, String baseUrl) {

@@ -14,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** Example tool definitions over the admin client, as the real catalogue writes them. */
-final class ExampleTools implements ToolCatalogue {
+public final class ExampleTools implements ToolCatalogue {
   /** Counted down when a tool call ends, however it ends. */
   volatile CountDownLatch finished = new CountDownLatch(1);
   /** Set when the last call ended with its cancellation cancelled. */
@@ -23,6 +23,8 @@ final class ExampleTools implements ToolCatalogue {
   final CountDownLatch release = new CountDownLatch(1);
   /** Counted down when {@code wait_for_test} is running. */
   final CountDownLatch waiting = new CountDownLatch(1);
+
+  public ExampleTools() {}
 
   @Override
   public List<ToolDefinition> tools() {
