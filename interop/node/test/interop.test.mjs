@@ -112,7 +112,7 @@ test('writes with elicitation: workspaces_delete asks the user, and deletes once
   elicitations.length = 0;
   elicitationAnswer = { action: 'accept', content: { confirm: true } };
 
-  const deleted = await client.callTool({ name: 'workspaces_delete', arguments: { id } });
+  const deleted = await client.callTool({ name: 'workspaces_delete', arguments: { workspaceId: id } });
 
   structured(deleted, 'workspaces_delete');
   assert.equal(elicitations.length, 1, 'one confirmation asked');
@@ -125,11 +125,13 @@ test('writes with elicitation: a declined confirmation changes nothing', async (
   const created = withIds(structured(
     await client.callTool({ name: 'workspaces_create', arguments: { name: 'interop-kept' } }), 'workspaces_create'));
   const id = created.find((w) => w.name === 'interop-kept').id;
+  elicitations.length = 0;
   elicitationAnswer = { action: 'decline' };
 
-  const refused = await client.callTool({ name: 'workspaces_delete', arguments: { id } });
+  const refused = await client.callTool({ name: 'workspaces_delete', arguments: { workspaceId: id } });
 
   assert.equal(refused.isError, true);
+  assert.equal(elicitations.length, 1, 'the user was asked');
   assert.ok((await workspaces(plane.baseUrl, pat)).some((w) => w.id === id), 'the workspace is still there');
 });
 
