@@ -45,7 +45,11 @@ export class StdioSession {
     try {
       message = JSON.parse(line);
     } catch {
-      throw new Error(`not JSON-RPC on stdout: ${line.slice(0, 200)}`);
+      const error = new Error(`not JSON-RPC on stdout: ${line.slice(0, 200)}; stderr:\n${this.stderr}`);
+      for (const { reject } of this.pending.values()) reject(error);
+      this.pending.clear();
+      this.child.kill('SIGKILL');
+      return;
     }
     if (message.id !== undefined && message.method === undefined) {
       const waiter = this.pending.get(message.id);

@@ -104,7 +104,7 @@ public final class StartupTraining {
     Map<String, Map<String, String>> calls = new java.util.LinkedHashMap<>();
     calls.put("whoami", Map.of());
     calls.put("workspaces_list", Map.of());
-    calls.put("workspaces_get", Map.of("id", workspaceId));
+    calls.put("workspaces_get", Map.of("workspaceId", workspaceId));
     calls.put("api_keys_list", Map.of("workspaceId", workspaceId));
     calls.put("workspaces_list_members", Map.of("workspaceId", "ws_missing"));
     int id = 3;
@@ -147,7 +147,13 @@ public final class StartupTraining {
         new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = lines.readLine()) != null; ) {
         if (line.isBlank()) continue;
-        JsonNode message = JSON.readTree(line);
+        JsonNode message;
+        try {
+          message = JSON.readTree(line);
+        } catch (IOException e) {
+          System.err.println("startup training: not JSON-RPC on the server's stdout: " + line);
+          continue;
+        }
         if (message.has("id") && message.has("method")) continue; // the training never answers requests
         if (!responses.offer(message, RESPONSE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) return;
       }
