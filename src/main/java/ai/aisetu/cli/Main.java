@@ -53,6 +53,10 @@ public final class Main {
       PrintStream err, boolean interactive, CredentialSource credentials) {
     CommandLine.Parsed parsed;
     try {
+      // The log level must be set before the first logger exists (the credential file has one).
+      String logLevel = CommandLine.parse(args, env, CredentialSource.NONE).options().logLevel();
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", logLevel);
+      System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
       parsed = CommandLine.parse(args, env, credentials);
     } catch (UsageException e) {
       err.println("ai-setu-mcp: " + e.getMessage());
@@ -67,9 +71,6 @@ public final class Main {
       return 0;
     }
     ServerOptions options = parsed.options();
-    // Before the first logger exists: slf4j-simple reads these once.
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", options.logLevel());
-    System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
 
     LocalControlPlane localPlane = null;
     try {

@@ -113,6 +113,7 @@ public final class AiSetuMcpServer implements AutoCloseable {
         // Bounds requests to the client, i.e. elicitation: a person needs more than 10 s.
         .requestTimeout(options.elicitationTimeout())
         .jsonMapper(jsonMapper)
+        .jsonSchemaValidator(new LazySchemaValidator())
         .tools(specifications)
         .addToolFilter((context, tool) -> visible(byName.get(tool.name()), selection, sessions, context))
         .resources(guidance.runbookResource())

@@ -162,11 +162,21 @@ final class AiSetuMcpServerTest {
     try (InProcessServer server = new InProcessServer(
         options().pat(ControlPlaneStub.READ_PAT, "--pat").build(), tools, plane)) {
       List<McpSchema.ProgressNotification> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
-      McpSyncClient client = server.client(spec -> spec.progressConsumer(progress::add));
+      java.util.concurrent.CountDownLatch both = new java.util.concurrent.CountDownLatch(2);
+      McpSyncClient client = server.client(spec -> spec.progressConsumer(notification -> {
+        progress.add(notification);
+        both.countDown();
+      }));
       McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest(
           "workspaces_list", Map.of(), Map.of("progressToken", "tok-1")));
       assertThat(result.isError()).isFalse();
-      assertThat(progress).extracting(McpSchema.ProgressNotification::progress).containsExactly(0.0, 2.0);
+      assertThat(both.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue(); // Delivered asynchronously.
+      // The SDK client may hand notifications over out of order; the wire order is checked instead.
+      assertThat(progress).extracting(McpSchema.ProgressNotification::progress)
+          .containsExactlyInAnyOrder(0.0, 2.0);
+      assertThat(server.transport.received.stream().filter(line -> line.contains("notifications/progress")))
+          .satisfiesExactly(first -> assertThat(first).contains("\"progress\":0.0"),
+              second -> assertThat(second).contains("\"progress\":2.0"));
       assertThat(progress).allSatisfy(p -> assertThat(p.progressToken()).isEqualTo("tok-1"));
     }
   }

@@ -2,7 +2,7 @@ package ai.aisetu.mcp.stdio;
 
 /**
  * Sees every JSON-RPC message a transport reads or writes, as the exact JSON text, in the order
- * they cross the wire. The conversation transcript plugs in here. Called from the transport's
+ * they cross the wire; an outgoing message is reported just before it is written. The conversation transcript plugs in here. Called from the transport's
  * threads: implementations must be thread-safe and quick, and must not throw (an exception is
  * logged and ignored).
  */

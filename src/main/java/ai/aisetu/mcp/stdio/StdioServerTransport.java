@@ -285,6 +285,7 @@ public final class StdioServerTransport implements McpServerTransportProvider {
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
     synchronized (writeLock) {
       if (outputBroken) return;
+      observe(false, json); // Before the peer can see it: the transcript never lags the wire.
       try {
         out.write(bytes);
         out.write('\n');
@@ -292,9 +293,7 @@ public final class StdioServerTransport implements McpServerTransportProvider {
       } catch (IOException e) {
         log.debug("stdout is closed; nothing more can be written", e);
         outputBroken = true;
-        return;
       }
-      observe(false, json);
     }
   }
 

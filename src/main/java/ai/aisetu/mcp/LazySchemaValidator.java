@@ -1,0 +1,34 @@
+package ai.aisetu.mcp;
+
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
+import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
+import java.util.Map;
+
+/**
+ * The SDK's JSON Schema validator, created on first use: it loads a few hundred classes, and
+ * {@code initialize} (every stdio session spawns the JVM) needs none of them.
+ */
+final class LazySchemaValidator implements JsonSchemaValidator {
+  private volatile JsonSchemaValidator delegate;
+
+  private JsonSchemaValidator delegate() {
+    JsonSchemaValidator result = delegate;
+    if (result == null) {
+      synchronized (this) {
+        result = delegate;
+        if (result == null) delegate = result = new DefaultJsonSchemaValidator();
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public ValidationResponse validate(Map<String, Object> schema, Object structuredContent) {
+    return delegate().validate(schema, structuredContent);
+  }
+
+  @Override
+  public ValidationResponse validateSchema(Map<String, Object> schema) {
+    return delegate().validateSchema(schema);
+  }
+}
