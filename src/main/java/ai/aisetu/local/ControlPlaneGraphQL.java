@@ -50,6 +50,7 @@ final class ControlPlaneGraphQL {
   static final Set<String> PUBLIC_FIELDS = Set.of("requestLoginCode", "verifyLoginCode", "__schema", "__type", "__typename");
 
   private static final Logger log = LoggerFactory.getLogger(ControlPlaneGraphQL.class);
+  private static final Pattern LITERAL = Pattern.compile("value='[^']*'");
   private static final Pattern ARGUMENT = Pattern.compile("argument '(\\w+)'");
   private static final Pattern VARIABLE = Pattern.compile("[Vv]ariable '(\\w+)'");
 
@@ -142,6 +143,8 @@ final class ControlPlaneGraphQL {
     Map<String, Object> extensions = error.getExtensions() == null ? new LinkedHashMap<>()
         : new LinkedHashMap<>(error.getExtensions());
     if (!extensions.containsKey("code")) {
+      // graphql-java quotes literal values in its messages; a literal may be a secret.
+      out.put("message", LITERAL.matcher(error.getMessage()).replaceAll("value='…'"));
       extensions.put("code", ErrorCode.BAD_USER_INPUT.name());
       String field = argumentOf(error.getMessage(), query);
       if (field != null) extensions.put("field", field);

@@ -36,7 +36,7 @@ final class Validation {
     }
     for (String scope : scopes) {
       if (!SCOPES.contains(scope)) {
-        throw ApiException.badInput(field, "unknown scope '" + scope + "'; use admin:read and/or admin:write");
+        throw ApiException.badInput(field, field + " has an unknown scope '" + scope + "'; use admin:read and/or admin:write");
       }
     }
     return SCOPES.stream().filter(scopes::contains).toList();

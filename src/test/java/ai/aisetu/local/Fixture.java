@@ -24,6 +24,7 @@ final class Fixture {
   }
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
+  private static final Map<String, AiSetuAdmin> CLIENTS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Fixture() {}
 
@@ -31,8 +32,10 @@ final class Fixture {
     return who + "-" + SEQUENCE.incrementAndGet() + "@example.com";
   }
 
+  /** One client (and connection pool) per plane; {@link AiSetuAdmin#withPat} shares it. */
   static AiSetuAdmin anonymous(LocalControlPlane plane) {
-    return AiSetuAdmin.builder().baseUrl(plane.baseUri().toString()).environment(Map.of()).maxRetries(0).build();
+    return CLIENTS.computeIfAbsent(plane.baseUri().toString(),
+        url -> AiSetuAdmin.builder().baseUrl(url).environment(Map.of()).maxRetries(0).build());
   }
 
   static Account signUp(LocalControlPlane plane, String email) {
