@@ -10,9 +10,7 @@ import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,14 +24,12 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The real command as a subprocess, with the example catalogue registered as a service. */
+/** The real command as a subprocess, with the catalogue it registers itself (the admin tools). */
 final class MainProcessTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PAT = "tt_pat_readonly0000000000000000000001";
 
-  @TempDir Path services;
   private final MockWebServer plane = new MockWebServer();
 
   @BeforeEach
@@ -49,9 +45,6 @@ final class MainProcessTest {
       }
     });
     plane.start();
-    Path file = services.resolve("META-INF/services/ai.aisetu.mcp.tools.ToolCatalogue");
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, "ai.aisetu.mcp.ExampleTools\n");
   }
 
   @AfterEach
@@ -62,7 +55,7 @@ final class MainProcessTest {
   private List<String> command(String... args) {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path") + File.pathSeparator + services,
+        "-cp", System.getProperty("java.class.path"),
         "-XX:TieredStopAtLevel=1", "-Xshare:auto",
         "ai.aisetu.cli.Main"));
     command.addAll(List.of(args));

@@ -2,6 +2,7 @@ package ai.aisetu.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.aisetu.admin.AiSetuAdmin;
 import ai.aisetu.mcp.stdio.MessageObserver;
 import ai.aisetu.mcp.tools.ToolCatalogue;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,8 +28,13 @@ final class InProcessServer implements AutoCloseable {
   private McpSyncClient client;
 
   InProcessServer(ServerOptions options, ToolCatalogue catalogue, ControlPlaneStub plane) {
+    this(options, catalogue, plane.client());
+  }
+
+  /** The server in front of any control plane, e.g. a real local one. */
+  InProcessServer(ServerOptions options, ToolCatalogue catalogue, AiSetuAdmin admin) {
     MessageObserver observer = (session, inbound, json) -> observed.add((inbound ? "> " : "< ") + json);
-    server = AiSetuMcpServer.stdio(options, catalogue, plane.client(), toServer.in, fromServer.out, observer);
+    server = AiSetuMcpServer.stdio(options, catalogue, admin, toServer.in, fromServer.out, observer);
     serving = new Thread(() -> {
       server.serve();
       fromServer.out.close();
