@@ -4,11 +4,11 @@
 //
 //   node bench/harness.mjs [--quick] [--only=cold,stdio,memory,connections] [--variants=ID,…] [--jmh=FILE]
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { signIn, startPlane, workspaces } from './lib/plane.mjs';
+import { scratchEnvironment, signIn, startPlane, workspaces } from './lib/plane.mjs';
 import { startCountingProxy } from './lib/proxy.mjs';
 import { millisSince, StdioSession } from './lib/rpc.mjs';
 import { summary } from './lib/stats.mjs';
@@ -174,15 +174,7 @@ function versionOf(command, args) {
 
 async function main() {
   if (!existsSync(jar)) throw new Error(`${jar} is missing: run bench/run.sh, or mvn -q -B package -DskipTests`);
-  const scratch = mkdtempSync(join(tmpdir(), 'ai-setu-bench-'));
-  const env = {
-    ...process.env,
-    XDG_STATE_HOME: join(scratch, 'state'),
-    XDG_CONFIG_HOME: join(scratch, 'config'),
-    XDG_CACHE_HOME: join(scratch, 'cache'),
-  };
-  delete env.AI_SETU_PAT;
-  delete env.AI_SETU_API_BASE_URL;
+  const { dir: scratch, env } = scratchEnvironment('ai-setu-bench-');
   trainingEnv = { XDG_STATE_HOME: env.XDG_STATE_HOME, XDG_CONFIG_HOME: env.XDG_CONFIG_HOME, XDG_CACHE_HOME: env.XDG_CACHE_HOME };
   const homes = javaHomes();
   const plane = await startPlane({ java: homes['17'] ? join(homes['17'], 'bin', 'java') : 'java', jar, env });

@@ -1,5 +1,26 @@
 // The local control plane for a benchmark run: started once, shared by every server measured.
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * A fresh temporary folder and an environment whose XDG state, config and cache directories are
+ * inside it, without AI_SETU_PAT or AI_SETU_API_BASE_URL: servers started with it touch nothing
+ * of the user's. Returns { dir, env }.
+ */
+export function scratchEnvironment(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const env = {
+    ...process.env,
+    XDG_STATE_HOME: join(dir, 'state'),
+    XDG_CONFIG_HOME: join(dir, 'config'),
+    XDG_CACHE_HOME: join(dir, 'cache'),
+  };
+  delete env.AI_SETU_PAT;
+  delete env.AI_SETU_API_BASE_URL;
+  return { dir, env };
+}
 
 /**
  * Starts `LocalControlPlaneMain --port 0 --in-memory` from the jar and resolves once its stderr

@@ -3,15 +3,14 @@
 //
 //   (cd interop/node && npm ci && npm test)      after: mvn -q -B package -DskipTests
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
-import { signIn, startPlane, workspaces } from '../../../bench/lib/plane.mjs';
+import { scratchEnvironment, signIn, startPlane, workspaces } from '../../../bench/lib/plane.mjs';
 import { startCountingProxy } from '../../../bench/lib/proxy.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -30,15 +29,8 @@ const elicitations = [];
 let elicitationAnswer = { action: 'accept', content: { confirm: true } };
 
 before(async () => {
-  scratch = mkdtempSync(join(tmpdir(), 'ai-setu-interop-'));
-  const env = {
-    ...process.env,
-    XDG_STATE_HOME: join(scratch, 'state'),
-    XDG_CONFIG_HOME: join(scratch, 'config'),
-    XDG_CACHE_HOME: join(scratch, 'cache'),
-  };
-  delete env.AI_SETU_PAT;
-  delete env.AI_SETU_API_BASE_URL;
+  const { dir, env } = scratchEnvironment('ai-setu-interop-');
+  scratch = dir;
   plane = await startPlane({ java, jar, env });
   pat = await signIn(plane.baseUrl, 'interop@example.com');
   proxy = await startCountingProxy(plane.baseUrl); // lets the cancellation test slow the plane down
