@@ -130,7 +130,9 @@ async function throughputAndMemory(variant, ctx) {
     await new Promise((r) => setTimeout(r, 1_000)); // let start-up work settle
     const rssAfterStartKiB = session.rssKiB();
     await sequential(session, 200); // warm-up, not reported
+    const cpuBefore = session.cpuMillis();
     const seq = await sequential(session, N.sequential);
+    seq.cpuMillisPerCall = (session.cpuMillis() - cpuBefore) / N.sequential;
     const conc = await concurrent(session, N.concurrent, N.concurrentCalls);
     let calls = 1 + 200 + N.sequential + conc.n;
     while (calls < N.memoryCalls) {
@@ -247,6 +249,7 @@ function table(results) {
   figure('2 stdio sequential, p50', (v) => v.sequential?.p50, 3, 'ms');
   figure('2 stdio sequential, p99', (v) => v.sequential?.p99, 3, 'ms');
   figure('2 stdio sequential, calls/s', (v) => v.sequential?.callsPerSecond, 0, '/s');
+  figure('2 stdio sequential, server CPU per call', (v) => v.sequential?.cpuMillisPerCall, 3, 'ms');
   figure(`2 stdio ${N.concurrent} concurrent, p50`, (v) => v.concurrent?.p50, 3, 'ms');
   figure(`2 stdio ${N.concurrent} concurrent, p99`, (v) => v.concurrent?.p99, 3, 'ms');
   figure(`2 stdio ${N.concurrent} concurrent, calls/s`, (v) => v.concurrent?.callsPerSecond, 0, '/s');

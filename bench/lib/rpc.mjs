@@ -116,6 +116,13 @@ export class StdioSession {
     return Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)[1]);
   }
 
+  /** CPU time the server process has used so far (user + system), in milliseconds. */
+  cpuMillis() {
+    const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime in 100 Hz ticks
+  }
+
   /** Ends input and waits for exit (killing it after `graceMs`). */
   async close(graceMs = 5_000) {
     this.child.stdin.end();
