@@ -12,6 +12,15 @@ import ai.aisetu.admin.model.UsageProjection;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.FormBody;
@@ -82,6 +91,29 @@ class BillingTest {
     TopUpIntent second = account.admin().billing().createTopUpIntent(account.tenantId(), 1_000, "USD", "order-42");
     assertThat(second).isEqualTo(first);
     assertThat(account.admin().billing().topUps(account.tenantId())).hasSize(1);
+  }
+
+  @Test
+  void concurrentRequestsWithOneIdempotencyKeyMakeOneIntent() throws Exception {
+    Fixture.Account account = Fixture.signUp(plane, Fixture.email("racer"));
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<String>> ids = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        ids.add(pool.submit(() -> {
+          go.await();
+          return account.admin().billing().createTopUpIntent(account.tenantId(), 900, "USD", "race").id();
+        }));
+      }
+      go.countDown();
+      Set<String> distinct = new HashSet<>();
+      for (var id : ids) distinct.add(id.get(10, TimeUnit.SECONDS));
+      assertThat(distinct).hasSize(1);
+      assertThat(account.admin().billing().topUps(account.tenantId())).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
