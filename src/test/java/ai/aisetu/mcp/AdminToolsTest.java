@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -47,7 +46,7 @@ final class AdminToolsTest {
       .collect(Collectors.toMap(ToolDefinition::name, t -> t));
   private final JsonSchemaValidator validator = new DefaultJsonSchemaValidator();
   private final List<AutoCloseable> closeables = new ArrayList<>();
-  private final List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
+  private final List<McpSchema.ProgressNotification> progress = new ArrayList<>();
 
   private FakeOpenAi openAi;
   private LocalControlPlane plane;
@@ -104,7 +103,31 @@ final class AdminToolsTest {
     if (pat != null) options.pat(pat, "--pat");
     InProcessServer server = new InProcessServer(options.build(), new AdminCatalogue(), anonymous);
     closeables.add(server);
-    return server.client(spec -> spec.progressConsumer(progress::add));
+    return server.client(spec -> spec.progressConsumer(this::progressed));
+  }
+
+  private void progressed(McpSchema.ProgressNotification notification) {
+    synchronized (progress) {
+      progress.add(notification);
+      progress.notifyAll();
+    }
+  }
+
+  /**
+   * The progress values sent for {@code token}, once {@code count} have arrived (within 5 s): the
+   * client hands notifications to its consumer asynchronously, possibly after the response.
+   */
+  private List<Double> awaitProgress(String token, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    synchronized (progress) {
+      while (true) {
+        List<Double> values = progress.stream().filter(p -> p.progressToken().equals(token))
+            .map(McpSchema.ProgressNotification::progress).collect(Collectors.toList());
+        long left = deadline - System.nanoTime();
+        if (values.size() >= count || left <= 0) return values;
+        progress.wait(left / 1_000_000 + 1);
+      }
+    }
   }
 
   // Calling and checking.
@@ -154,6 +177,12 @@ final class AdminToolsTest {
   private String newWorkspace(McpSyncClient client) {
     return ok(client, "workspaces_create", args("name", "ws-" + SEQUENCE.incrementAndGet()))
         .get("id").asText();
+  }
+
+  /** A key named ci in a new workspace of the writer; returns the key's id. */
+  private String newApiKey() {
+    String ws = newWorkspace(writer);
+    return ok(writer, "api_keys_create", args("workspaceId", ws, "name", "ci")).at("/apiKey/id").asText();
   }
 
   private static List<String> values(JsonNode array, String field) {
@@ -369,9 +398,7 @@ final class AdminToolsTest {
 
     @Test
     void rotateReplacesTheKeyAndShowsTheNewSecretOnce() {
-      String ws = newWorkspace(writer);
-      String oldId = ok(writer, "api_keys_create", args("workspaceId", ws, "name", "ci"))
-          .at("/apiKey/id").asText();
+      String oldId = newApiKey();
       McpSchema.CallToolResult result =
           call(writer, "api_keys_rotate", args("apiKeyId", oldId, "gracePeriodSeconds", 60));
       assertThat(result.isError()).as("%s", texts(result)).isFalse();
@@ -385,18 +412,14 @@ final class AdminToolsTest {
 
     @Test
     void rotateWithTooLongAGracePeriodNamesTheField() {
-      String ws = newWorkspace(writer);
-      String id = ok(writer, "api_keys_create", args("workspaceId", ws, "name", "ci"))
-          .at("/apiKey/id").asText();
+      String id = newApiKey();
       assertThat(error(writer, "api_keys_rotate", args("apiKeyId", id, "gracePeriodSeconds", 90_000)))
           .contains("gracePeriodSeconds");
     }
 
     @Test
     void revokeIsIdempotent() {
-      String ws = newWorkspace(writer);
-      String id = ok(writer, "api_keys_create", args("workspaceId", ws, "name", "ci"))
-          .at("/apiKey/id").asText();
+      String id = newApiKey();
       JsonNode first = ok(writer, "api_keys_revoke", args("apiKeyId", id));
       JsonNode second = ok(writer, "api_keys_revoke", args("apiKeyId", id));
       assertThat(first.get("revokedAt").isNull()).isFalse();
@@ -641,9 +664,8 @@ final class AdminToolsTest {
     }
 
     @Test
-    void testReachesTheProviderAndReportsProgress() {
+    void testReachesTheProviderAndReportsProgress() throws Exception {
       String id = upsertOpenAi(writer, "openai-" + SEQUENCE.incrementAndGet(), OPENAI_KEY);
-      progress.clear();
       McpSchema.CallToolResult result = writer.callTool(new McpSchema.CallToolRequest(
           "provider_credentials_test", args("credentialId", id), Map.of("progressToken", "t-" + id)));
       assertThat(result.isError()).as("%s", texts(result)).isFalse();
@@ -651,8 +673,7 @@ final class AdminToolsTest {
       JsonNode test = JSON.valueToTree(result.structuredContent());
       assertThat(test.get("ok").asBoolean()).as(test.toString()).isTrue();
       assertThat(test.get("id").asText()).isEqualTo(id);
-      assertThat(progress).filteredOn(p -> p.progressToken().equals("t-" + id))
-          .extracting(McpSchema.ProgressNotification::progress).containsExactly(0.0, 1.0);
+      assertThat(awaitProgress("t-" + id, 2)).containsExactly(0.0, 1.0);
     }
 
     @Test

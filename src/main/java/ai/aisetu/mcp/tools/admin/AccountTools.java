@@ -37,12 +37,12 @@ public final class AccountTools {
                 .property("createdAt", Schemas.dateTime("When the tenant was created."), true)
                 .build(), true)
             .string("patId", "The id of the PAT this session uses.", true)
-            .property("scopes", ObjectSchema.array(Schemas.oneOf("A scope.", Schemas.SCOPES),
-                "The PAT's scopes."), true)
+            .stringArray("scopes", "The PAT's scopes: admin:read, admin:write.", true)
             .build())
         .idempotent(true)
         .handler(call -> {
-          Viewer viewer = call.session().viewer(call.cancellation());
+          // Asked afresh, not from the session's cache: whoami is how a model checks the PAT works.
+          Viewer viewer = call.admin().viewer(call.cancellation());
           return ToolResult.ok(viewer, "Signed in as " + viewer.user().email() + " in tenant "
               + viewer.tenant().name() + " (" + viewer.tenant().id() + ") with "
               + String.join(" ", viewer.scopes()) + ".");

@@ -114,7 +114,7 @@ final class Schemas {
         .description("A personal access token, without its secret.")
         .string("id", "The PAT id.", true)
         .string("name", "The PAT's name.", true)
-        .property("scopes", ObjectSchema.array(oneOf("A scope.", SCOPES), "Its scopes."), true)
+        .stringArray("scopes", "Its scopes: admin:read, admin:write.", true)
         .string("keyHint", "The last four characters of the secret.", true)
         .property("createdAt", dateTime("When it was minted."), true)
         .property("expiresAt", nullableDateTime("When it expires, or null for never."), true)

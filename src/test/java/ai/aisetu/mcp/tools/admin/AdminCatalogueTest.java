@@ -144,11 +144,25 @@ final class AdminCatalogueTest {
   }
 
   @Test
-  void secretsAreNeverPartOfAnOutputSchema() {
+  void noOutputSchemaHasRoomForASecret() {
     for (ToolDefinition tool : TOOLS) {
-      String schema = tool.outputSchema().toString();
-      assertThat(schema).as(tool.name()).doesNotContain("\"secret\"", "\"apiKey\":{\"type\":\"string\"");
+      assertNoSecretProperty(tool.name(), tool.outputSchema());
     }
+  }
+
+  /** Walks every nested schema: no property that could carry a raw secret, no open object. */
+  private static void assertNoSecretProperty(String path, JsonNode schema) {
+    assertThat(schema.path("additionalProperties").asBoolean(false)).as(path).isFalse();
+    schema.path("properties").fields().forEachRemaining(property -> {
+      String name = property.getKey();
+      assertThat(name).as(path).isNotIn("secret", "awsSecretAccessKey");
+      if (List.of("apiKey", "pat", "token").contains(name)) {
+        assertThat(property.getValue().path("type").asText()).as(path + "." + name)
+            .isEqualTo("object");
+      }
+      assertNoSecretProperty(path + "." + name, property.getValue());
+    });
+    if (schema.has("items")) assertNoSecretProperty(path + "[]", schema.get("items"));
   }
 
   private static JsonNode property(Map<String, ToolDefinition> tools, String tool, String name) {
