@@ -8,7 +8,6 @@ import ai.aisetu.mcp.tools.ObjectSchema;
 import ai.aisetu.mcp.tools.ToolDefinition;
 import ai.aisetu.mcp.tools.ToolResult;
 import ai.aisetu.mcp.tools.Toolset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -73,7 +72,7 @@ public final class ApiKeyTools {
           ApiKey key = created.apiKey();
           String redacted = Summaries.redacted(PREFIX, key.keyHint());
           return Summaries.shownOnce(
-              Map.of("apiKey", key, "secretRedacted", redacted),
+              Summaries.withRedactedSecret("apiKey", key, redacted),
               "Created API key `" + key.name() + "` (" + key.id() + ", " + redacted + "); its"
                   + " secret was shown to the user once.",
               "New API key `" + key.name() + "`",
@@ -109,10 +108,8 @@ public final class ApiKeyTools {
               call.cancellation());
           ApiKey key = rotated.apiKey();
           String redacted = Summaries.redacted(PREFIX, key.keyHint());
-          Map<String, Object> structured = new LinkedHashMap<>();
-          structured.put("apiKey", key);
+          Map<String, Object> structured = Summaries.withRedactedSecret("apiKey", key, redacted);
           structured.put("previous", rotated.previous());
-          structured.put("secretRedacted", redacted);
           return Summaries.shownOnce(
               structured,
               "Rotated API key `" + key.name() + "`: successor " + key.id() + " (" + redacted

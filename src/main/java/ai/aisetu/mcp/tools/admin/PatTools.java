@@ -74,7 +74,7 @@ public final class PatTools {
           PersonalAccessToken pat = created.token();
           String redacted = Summaries.redacted(PREFIX, pat.keyHint());
           return Summaries.shownOnce(
-              Map.of("pat", pat, "secretRedacted", redacted),
+              Summaries.withRedactedSecret("pat", pat, redacted),
               "Created PAT `" + pat.name() + "` (" + pat.id() + ", " + redacted + ", "
                   + String.join(" ", pat.scopes()) + "); its secret was shown to the user once.",
               "New personal access token `" + pat.name() + "`",

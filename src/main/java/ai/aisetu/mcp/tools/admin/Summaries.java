@@ -1,7 +1,9 @@
 package ai.aisetu.mcp.tools.admin;
 
 import ai.aisetu.mcp.tools.ToolResult;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The one-line texts the model reads beside the structured results. */
 final class Summaries {
@@ -20,6 +22,14 @@ final class Summaries {
   static ToolResult shownOnce(Object structured, String summary, String what, String secret) {
     return ToolResult.ok(structured, summary).withUserOnlyText(
         what + ": store it now, it will not be shown again: " + secret);
+  }
+
+  /** {@code {<name>: record, secretRedacted: redacted}}, in that order. */
+  static Map<String, Object> withRedactedSecret(String name, Object record, String redacted) {
+    Map<String, Object> structured = new LinkedHashMap<>();
+    structured.put(name, record);
+    structured.put("secretRedacted", redacted);
+    return structured;
   }
 
   /** The redacted form of a secret: its prefix and the last four characters the API calls keyHint. */
