@@ -7,6 +7,11 @@ import java.util.Map;
 /**
  * The SDK's JSON Schema validator, created on first use: it loads a few hundred classes, and
  * {@code initialize} (every stdio session spawns the JVM) needs none of them.
+ *
+ * <p>{@link #validateSchema} is what the SDK runs on every tool's schemas while the server is
+ * built, i.e. before {@code initialize} can be answered; it answers valid without loading the
+ * validator. The catalogue's schemas are fixed at build time and {@code ToolSchemasConformTest}
+ * checks each of them with the real validator.
  */
 final class LazySchemaValidator implements JsonSchemaValidator {
   private volatile JsonSchemaValidator delegate;
@@ -29,6 +34,6 @@ final class LazySchemaValidator implements JsonSchemaValidator {
 
   @Override
   public ValidationResponse validateSchema(Map<String, Object> schema) {
-    return delegate().validateSchema(schema);
+    return ValidationResponse.asValid(null);
   }
 }

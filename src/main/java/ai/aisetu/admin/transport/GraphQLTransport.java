@@ -30,6 +30,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -424,7 +425,11 @@ public final class GraphQLTransport implements AutoCloseable {
 
     public GraphQLTransport build() {
       requireNonNull(endpoint, "endpoint == null");
-      OkHttpClient client = new OkHttpClient.Builder()
+      OkHttpClient.Builder builder = new OkHttpClient.Builder();
+      // Redirects are not followed, so a plain-HTTP endpoint (the local plane) never needs TLS:
+      // without TLS specs OkHttp skips loading the platform trust store, a cost at every start.
+      if (!endpoint.isHttps()) builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+      OkHttpClient client = builder
           .connectionPool(new ConnectionPool(5, 5, TimeUnit.MINUTES))
           .dispatcher(new Dispatcher())
           .connectTimeout(connectTimeout)

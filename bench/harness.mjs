@@ -1,0 +1,274 @@
+#!/usr/bin/env node
+// ai-setu-mcp against the Node peer, in one run, on one local control plane. Run it through
+// bench/run.sh (which builds what is missing); see bench/README.md for what each figure means.
+//
+//   node bench/harness.mjs [--quick] [--only=cold,stdio,memory,connections] [--variants=ID,…] [--jmh=FILE]
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { scratchEnvironment, signIn, startPlane, workspaces } from './lib/plane.mjs';
+import { startCountingProxy } from './lib/proxy.mjs';
+import { millisSince, StdioSession } from './lib/rpc.mjs';
+import { summary } from './lib/stats.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const options = parseOptions(process.argv.slice(2));
+const jar = join(root, 'target', 'ai-setu-mcp.jar');
+const N = options.quick
+  ? { coldRuns: 5, sequential: 200, concurrent: 8, concurrentCalls: 400, memoryCalls: 1_000, connectionCalls: 100 }
+  : { coldRuns: 20, sequential: 2_000, concurrent: 8, concurrentCalls: 2_000, memoryCalls: 10_000, connectionCalls: 1_000 };
+const HTTP_NOT_BUILT = 'n/a (HTTP transport not built yet)';
+
+function parseOptions(args) {
+  const out = { quick: false, only: null, jmh: null, variants: null };
+  for (const a of args) {
+    if (a === '--quick') out.quick = true;
+    else if (a.startsWith('--variants=')) out.variants = new Set(a.slice(11).split(','));
+    else if (a.startsWith('--only=')) out.only = new Set(a.slice(7).split(','));
+    else if (a.startsWith('--jmh=')) out.jmh = a.slice(6);
+    else throw new Error(`unknown option ${a}; use --quick, --only=cold,stdio,memory,connections, --variants=java17-jar,java17-cds,java25-aot,peer, --jmh=FILE`);
+  }
+  return out;
+}
+
+const wants = (figure) => !options.only || options.only.has(figure);
+
+/** JDK homes by feature version, from /usr/lib/jvm and the java on PATH. */
+function javaHomes() {
+  const homes = {};
+  const dirs = existsSync('/usr/lib/jvm') ? readdirSync('/usr/lib/jvm').map((d) => join('/usr/lib/jvm', d)) : [];
+  if (process.env.JAVA_HOME) dirs.unshift(process.env.JAVA_HOME);
+  for (const dir of dirs) {
+    const release = join(dir, 'release');
+    if (!existsSync(release) || !existsSync(join(dir, 'bin', 'java'))) continue;
+    const m = /JAVA_VERSION="(\d+)/.exec(readFileSync(release, 'utf8'));
+    if (m && !homes[m[1]]) homes[m[1]] = dir;
+  }
+  return homes;
+}
+
+function variants(homes) {
+  const launcher = join(root, 'bin', 'ai-setu-mcp');
+  const list = [];
+  if (homes['17']) {
+    list.push({ id: 'java17-jar', label: 'ai-setu-mcp, java -jar (17)', kind: 'java',
+      command: join(homes['17'], 'bin', 'java'), args: ['-jar', jar] });
+    list.push({ id: 'java17-cds', label: 'ai-setu-mcp, launcher AppCDS (17)', kind: 'java', launcher: true,
+      command: launcher, args: [], env: { AI_SETU_MCP_JAVA: join(homes['17'], 'bin', 'java') } });
+  }
+  if (homes['25']) {
+    list.push({ id: 'java25-aot', label: 'ai-setu-mcp, launcher AOT C1+Serial (25)', kind: 'java', launcher: true,
+      command: launcher, args: [], env: { AI_SETU_MCP_JAVA: join(homes['25'], 'bin', 'java') } });
+  }
+  list.push({ id: 'peer', label: 'Node peer (TypeScript SDK)', kind: 'peer',
+    command: process.execPath, args: [join(root, 'bench', 'peer', 'server.mjs')] });
+  return options.variants ? list.filter((v) => options.variants.has(v.id)) : list;
+}
+
+function spawnServer(variant, baseUrl, ctx) {
+  const env = { ...ctx.env, ...(variant.env ?? {}), AI_SETU_PAT: ctx.pat };
+  const args = [...variant.args];
+  if (variant.kind === 'java') args.push('--base-url', baseUrl, '--no-transcript');
+  else env.AI_SETU_API_BASE_URL = baseUrl;
+  return new StdioSession(variant.command, args, env);
+}
+
+async function coldStart(variant, ctx) {
+  const init = [];
+  const firstCall = [];
+  for (let i = -2; i < N.coldRuns; i++) { // two unmeasured runs warm the page cache
+    const session = spawnServer(variant, ctx.baseUrl, ctx);
+    try {
+      const { at: initAt } = await session.initialize();
+      const { at: callAt } = await session.call('workspaces_list');
+      if (i >= 0) {
+        init.push(millisSince(session.spawnedAt, initAt));
+        firstCall.push(millisSince(session.spawnedAt, callAt));
+      }
+    } finally {
+      await session.close();
+    }
+  }
+  return { initialize: summary(init), firstToolCall: summary(firstCall) };
+}
+
+async function sequential(session, count) {
+  const samples = [];
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < count; i++) {
+    const t0 = process.hrtime.bigint();
+    const { at } = await session.call('workspaces_list');
+    samples.push(millisSince(t0, at));
+  }
+  const seconds = millisSince(started, process.hrtime.bigint()) / 1000;
+  return { ...summary(samples), callsPerSecond: count / seconds };
+}
+
+async function concurrent(session, callers, total) {
+  const samples = [];
+  const started = process.hrtime.bigint();
+  const perCaller = Math.ceil(total / callers);
+  await Promise.all(Array.from({ length: callers }, async () => {
+    for (let i = 0; i < perCaller; i++) {
+      const t0 = process.hrtime.bigint();
+      const { at } = await session.call('workspaces_list');
+      samples.push(millisSince(t0, at));
+    }
+  }));
+  const seconds = millisSince(started, process.hrtime.bigint()) / 1000;
+  return { callers, ...summary(samples), callsPerSecond: samples.length / seconds };
+}
+
+/** Figures 2 and 4 from one session: RSS after start, the stdio runs, then RSS after N.memoryCalls calls. */
+async function throughputAndMemory(variant, ctx) {
+  const session = spawnServer(variant, ctx.baseUrl, ctx);
+  try {
+    await session.initialize();
+    await session.call('workspaces_list');
+    await new Promise((r) => setTimeout(r, 1_000)); // let start-up work settle
+    const rssAfterStartKiB = session.rssKiB();
+    await sequential(session, 200); // warm-up, not reported
+    const cpuBefore = session.cpuMillis();
+    const seq = await sequential(session, N.sequential);
+    seq.cpuMillisPerCall = (session.cpuMillis() - cpuBefore) / N.sequential;
+    const conc = await concurrent(session, N.concurrent, N.concurrentCalls);
+    let calls = 1 + 200 + N.sequential + conc.n;
+    while (calls < N.memoryCalls) {
+      await session.call('workspaces_list');
+      calls++;
+    }
+    const rssAfterCallsKiB = session.rssKiB();
+    return { sequential: seq, concurrent: conc, memory: { rssAfterStartKiB, rssAfterCallsKiB, calls } };
+  } finally {
+    await session.close();
+  }
+}
+
+/** Figure 5: TCP connections the control plane accepts while a server makes N.connectionCalls calls. */
+async function connections(variant, ctx) {
+  const proxy = await startCountingProxy(ctx.baseUrl);
+  const session = spawnServer(variant, proxy.baseUrl, ctx);
+  try {
+    await session.initialize();
+    for (let i = 0; i < N.connectionCalls; i++) await session.call('workspaces_list');
+    return { calls: N.connectionCalls, accepted: proxy.accepted() };
+  } finally {
+    await session.close();
+    await proxy.close();
+  }
+}
+
+/** Trains the launcher's start-up archive for a variant (a real session against a local plane). */
+function train(variant) {
+  execFileSync(variant.command, ['--train'], { env: { ...process.env, ...variant.env, ...trainingEnv }, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+let trainingEnv = {};
+
+function versionOf(command, args) {
+  try {
+    return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim().split('\n')[0];
+  } catch (e) {
+    return String(e.stderr ?? e.message).trim().split('\n')[0];
+  }
+}
+
+async function main() {
+  if (!existsSync(jar)) throw new Error(`${jar} is missing: run bench/run.sh, or mvn -q -B package -DskipTests`);
+  const { dir: scratch, env } = scratchEnvironment('ai-setu-bench-');
+  trainingEnv = { XDG_STATE_HOME: env.XDG_STATE_HOME, XDG_CONFIG_HOME: env.XDG_CONFIG_HOME, XDG_CACHE_HOME: env.XDG_CACHE_HOME };
+  const homes = javaHomes();
+  const plane = await startPlane({ java: homes['17'] ? join(homes['17'], 'bin', 'java') : 'java', jar, env });
+  const results = {
+    startedAt: new Date().toISOString(),
+    quick: options.quick,
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryMiB: Math.round(totalmem() / 2 ** 20), node: process.version,
+      loadAverageAtStart: loadavg() },
+    runs: N,
+    variants: {},
+    http: { sequential: HTTP_NOT_BUILT, concurrentSessions: HTTP_NOT_BUILT, idleSessionMemory: HTTP_NOT_BUILT },
+  };
+  try {
+    const pat = await signIn(plane.baseUrl, 'bench@example.com');
+    const ctx = { env, pat, baseUrl: plane.baseUrl, workspaces: await workspaces(plane.baseUrl, pat) };
+    for (const variant of variants(homes)) {
+      const entry = { label: variant.label, command: [variant.command, ...variant.args].join(' ') };
+      entry.runtime = variant.kind === 'peer' ? process.version
+        : versionOf(variant.env?.AI_SETU_MCP_JAVA ?? variant.command, ['-version']);
+      results.variants[variant.id] = entry;
+      process.stderr.write(`\n== ${variant.label}\n`);
+      if (variant.launcher) {
+        const t0 = process.hrtime.bigint();
+        train(variant);
+        entry.trainingSeconds = millisSince(t0, process.hrtime.bigint()) / 1000;
+      }
+      if (wants('cold')) {
+        entry.coldStart = await coldStart(variant, ctx);
+        process.stderr.write(`cold start: initialize median ${entry.coldStart.initialize.median.toFixed(0)} ms\n`);
+      }
+      if (wants('stdio') || wants('memory')) {
+        Object.assign(entry, await throughputAndMemory(variant, ctx));
+        process.stderr.write(`stdio: p50 ${entry.sequential.p50.toFixed(3)} ms, ${entry.sequential.callsPerSecond.toFixed(0)} calls/s\n`);
+      }
+      if (wants('connections')) entry.connections = await connections(variant, ctx);
+    }
+  } finally {
+    await plane.close();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  if (options.jmh && existsSync(options.jmh)) results.jmh = JSON.parse(readFileSync(options.jmh, 'utf8')).map((b) => ({
+    benchmark: b.benchmark, mode: b.mode, score: b.primaryMetric.score, error: b.primaryMetric.scoreError, unit: b.primaryMetric.scoreUnit,
+    params: b.params ?? {},
+  }));
+  results.machine.loadAverageAtEnd = loadavg();
+  const dir = join(root, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${results.startedAt.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`${table(results)}\nload average (1 min) at start ${results.machine.loadAverageAtStart[0].toFixed(1)}, at end ${results.machine.loadAverageAtEnd[0].toFixed(1)} on ${results.machine.cpus} CPUs\nwrote ${file}\n`);
+}
+
+// ---- the table ----
+
+function table(results) {
+  const peer = results.variants.peer;
+  const ours = Object.entries(results.variants).filter(([id]) => id !== 'peer');
+  const rows = [];
+  const fmt = (v, digits = 1) => (v === undefined || v === null ? '–' : typeof v === 'string' ? v : v.toFixed(digits));
+  const ratio = (a, b) => (a === undefined || b === undefined || !b ? '–' : `${(a / b).toFixed(2)}×`);
+  const figure = (title, pick, digits, unit) => {
+    const p = peer ? pick(peer) : undefined;
+    for (const [, v] of ours) rows.push([title, v.label, `${fmt(pick(v), digits)} ${unit}`, `${fmt(p, digits)} ${unit}`, ratio(pick(v), p)]);
+  };
+  const range = (s) => (s ? `${s.min.toFixed(0)}–${s.max.toFixed(0)}` : '–');
+  figure('1 cold start → initialize, median', (v) => v.coldStart?.initialize.median, 0, 'ms');
+  figure('1 cold start → initialize, p99', (v) => v.coldStart?.initialize.p99, 0, 'ms');
+  for (const [, v] of ours) rows.push(['1 cold start → initialize, min–max', v.label, `${range(v.coldStart?.initialize)} ms`, `${range(peer?.coldStart?.initialize)} ms`, '']);
+  figure('1 cold start → first tools/call, median', (v) => v.coldStart?.firstToolCall.median, 0, 'ms');
+  figure('2 stdio sequential, p50', (v) => v.sequential?.p50, 3, 'ms');
+  figure('2 stdio sequential, p99', (v) => v.sequential?.p99, 3, 'ms');
+  figure('2 stdio sequential, calls/s', (v) => v.sequential?.callsPerSecond, 0, '/s');
+  figure('2 stdio sequential, server CPU per call', (v) => v.sequential?.cpuMillisPerCall, 3, 'ms');
+  figure(`2 stdio ${N.concurrent} concurrent, p50`, (v) => v.concurrent?.p50, 3, 'ms');
+  figure(`2 stdio ${N.concurrent} concurrent, p99`, (v) => v.concurrent?.p99, 3, 'ms');
+  figure(`2 stdio ${N.concurrent} concurrent, calls/s`, (v) => v.concurrent?.callsPerSecond, 0, '/s');
+  rows.push(['3 Streamable HTTP (sequential, 32 sessions)', 'all', HTTP_NOT_BUILT, '', '']);
+  figure('4 RSS after start', (v) => v.memory && v.memory.rssAfterStartKiB / 1024, 1, 'MiB');
+  figure(`4 RSS after ${N.memoryCalls} calls`, (v) => v.memory && v.memory.rssAfterCallsKiB / 1024, 1, 'MiB');
+  rows.push(['4 RSS per idle HTTP session', 'all', HTTP_NOT_BUILT, '', '']);
+  figure(`5 control-plane connections / ${N.connectionCalls} calls`, (v) => v.connections?.accepted, 0, '');
+  for (const b of results.jmh ?? []) {
+    const params = Object.entries(b.params).map(([k, v]) => `${k}=${v}`).join(' ');
+    rows.push([`6 JMH ${b.benchmark.replace(/^.*\.(\w+\.\w+)$/, '$1')}`, params || '', `${b.score.toFixed(1)} ± ${b.error.toFixed(1)} ${b.unit}`, '', '']);
+  }
+  const header = ['figure', 'ai-setu-mcp variant', 'ai-setu-mcp', 'Node peer', 'ratio'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (r) => `| ${r.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e.stack ?? e}\n`);
+  process.exit(1);
+});
