@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 /** Rules every tool of the catalogue keeps, checked over the whole list. */
 final class AdminCatalogueTest {
   private static final List<ToolDefinition> TOOLS = new AdminCatalogue().tools();
+  /** Every tool the server lists, onboarding included: the rules that hold for all of them. */
+  private static final List<ToolDefinition> SERVED = ServedTools.all();
   private static final List<String> NAMES = List.of(
       "whoami",
       "workspaces_list", "workspaces_get", "workspaces_create", "workspaces_rename",
@@ -34,12 +36,12 @@ final class AdminCatalogueTest {
 
   @Test
   void namesAreUnique() {
-    assertThat(TOOLS).extracting(ToolDefinition::name).doesNotHaveDuplicates();
+    assertThat(SERVED).extracting(ToolDefinition::name).doesNotHaveDuplicates();
   }
 
   @Test
   void nameStartsWithItsToolset() {
-    for (ToolDefinition tool : TOOLS) {
+    for (ToolDefinition tool : SERVED) {
       String prefix = tool.toolset() == Toolset.ACCOUNT ? "whoami" : tool.toolset().id() + "_";
       assertThat(tool.name()).as(tool.name()).startsWith(prefix);
     }
@@ -47,7 +49,7 @@ final class AdminCatalogueTest {
 
   @Test
   void everyToolHasATitleAndADescriptionSayingWhatItNeeds() {
-    for (ToolDefinition tool : TOOLS) {
+    for (ToolDefinition tool : SERVED) {
       assertThat(tool.title()).as(tool.name()).isNotBlank().doesNotEndWith(".");
       assertThat(tool.description()).as(tool.name()).hasSizeGreaterThan(60).contains("PAT");
     }
@@ -55,7 +57,7 @@ final class AdminCatalogueTest {
 
   @Test
   void everyInputPropertyHasADescriptionAndTheSchemaIsClosed() {
-    for (ToolDefinition tool : TOOLS) {
+    for (ToolDefinition tool : SERVED) {
       JsonNode schema = tool.inputSchema();
       assertThat(schema.get("additionalProperties").asBoolean(true)).as(tool.name()).isFalse();
       schema.get("properties").fields().forEachRemaining(p ->
@@ -70,7 +72,7 @@ final class AdminCatalogueTest {
 
   @Test
   void everyToolHasAnObjectOutputSchema() {
-    for (ToolDefinition tool : TOOLS) {
+    for (ToolDefinition tool : SERVED) {
       assertThat(tool.outputSchema()).as(tool.name()).isNotNull();
       assertThat(tool.outputSchema().get("type").asText()).isEqualTo("object");
     }

@@ -2,18 +2,13 @@ package ai.aisetu.mcp.tools.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.aisetu.mcp.tools.ToolCatalogue;
-import ai.aisetu.mcp.tools.ToolDefinition;
 import ai.aisetu.mcp.tools.ToolTable;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's tool table is generated from the catalogues the server registers (as {@code Main}
- * loads them); a stale one fails here.
+ * The README's tool table is generated from every tool the server lists ({@link ServedTools});
+ * a stale one fails here.
  */
 final class ReadmeToolTableTest {
   private static final Path README = Golden.project("README.md");
@@ -27,7 +22,7 @@ final class ReadmeToolTableTest {
     int end = readme.indexOf(END);
     assertThat(start).as("README.md needs a %s … %s section", START.strip(), END).isNotNegative();
     assertThat(end).isGreaterThan(start);
-    String expected = ToolTable.markdown(ReadmeToolTableTest::registered);
+    String expected = ToolTable.markdown(ServedTools::all);
     String actual = readme.substring(start + START.length(), end);
     if (Golden.updating()) {
       Golden.write(README, readme.substring(0, start + START.length()) + expected
@@ -36,11 +31,5 @@ final class ReadmeToolTableTest {
     }
     assertThat(actual).as("the README tool table is stale; %s", Golden.HOW_TO_UPDATE)
         .isEqualTo(expected);
-  }
-
-  private static List<ToolDefinition> registered() {
-    List<ToolDefinition> tools = new ArrayList<>();
-    ServiceLoader.load(ToolCatalogue.class).forEach(catalogue -> tools.addAll(catalogue.tools()));
-    return tools;
   }
 }
