@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 final class HostileInputTest {
   static final int CASES = Integer.getInteger("robustness.fuzzCases", 3000);
   static final int PING_EVERY = 25;
+  static final int BEFORE_INITIALIZE_CASES = 200;
   static final int RSS_GROWTH_BOUND_MB = 96;
   static final int MAX_LINE_BYTES = 4 * 1024 * 1024;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -96,6 +97,31 @@ final class HostileInputTest {
         RSS_GROWTH_BOUND_MB));
     assertThat(failures).as("cases answered wrongly (seed %d)", RobustnessSummary.SEED).isEmpty();
     assertThat(rssEnd - rssStart).as("RSS growth in KiB").isLessThan(RSS_GROWTH_BOUND_MB * 1024L);
+  }
+
+  /**
+   * Requests before {@code initialize} are refused at once with their id ({@code -32600}, naming
+   * initialize) rather than held; a ping is answered; the session then starts normally.
+   */
+  @Test
+  void requestsBeforeInitializeAreRefusedAndTheSessionStillStarts() throws Exception {
+    HostileInput input = new HostileInput(RobustnessSummary.SEED + 1, account.secret());
+    List<String> failures = new ArrayList<>();
+    try (McpServerProcess server = McpServerProcess.builder(plane.baseUri().toString())
+        .pat(account.secret()).start()) {
+      RawSession session = new RawSession(server.process);
+      for (Case c : input.beforeInitialize(BEFORE_INITIALIZE_CASES)) {
+        String failure = session.check(c);
+        count(c.category(), failure != null);
+        if (failure != null) failures.add(c.description() + ": " + failure);
+      }
+      session.initialize();
+      assertThat(session.ping("after-initialize")).isTrue();
+      server.process.endInput();
+      assertThat(server.process.awaitExit(Duration.ofSeconds(15))).isZero();
+      assertThat(McpServerProcess.STACK_TRACE.matcher(server.everythingWritten()).find()).isFalse();
+    }
+    assertThat(failures).as("requests before initialize answered wrongly").isEmpty();
   }
 
   /**
