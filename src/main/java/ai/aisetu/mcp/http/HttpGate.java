@@ -6,7 +6,9 @@ import ai.aisetu.mcp.AiSetuMcpServer;
 import ai.aisetu.mcp.stdio.CancellationListener;
 import ai.aisetu.mcp.stdio.MessageObserver;
 import ai.aisetu.mcp.stdio.StdioServerTransport;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HeaderAccessor;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
@@ -52,6 +54,9 @@ final class HttpGate implements Filter {
   static final String REALM = "Bearer realm=\"ai-setu-mcp\"";
 
   private static final Logger log = LoggerFactory.getLogger(HttpGate.class);
+  /** One JSON value and nothing after it, as stdio reads a line. */
+  private static final ObjectReader BODY_READER = HttpErrors.JSON.reader()
+      .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final HttpServerConfig config;
   private final Callers callers;
@@ -189,7 +194,7 @@ final class HttpGate implements Filter {
         return;
       }
       try {
-        message = HttpErrors.JSON.readTree(body);
+        message = BODY_READER.readTree(body);
       } catch (IOException e) {
         HttpErrors.send(response, 400, HttpErrors.PARSE_ERROR, "Parse error: the body is not valid JSON");
         return;
