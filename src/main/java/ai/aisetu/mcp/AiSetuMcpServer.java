@@ -58,12 +58,14 @@ public final class AiSetuMcpServer implements AutoCloseable {
   private final StdioServerTransport transport;
   private final List<McpSyncServer> servers;
   private final InFlightCalls inFlight;
+  private final Sessions sessions;
 
   private AiSetuMcpServer(StdioServerTransport transport, List<McpSyncServer> servers,
-      InFlightCalls inFlight) {
+      InFlightCalls inFlight, Sessions sessions) {
     this.transport = transport;
     this.servers = List.copyOf(servers);
     this.inFlight = inFlight;
+    this.sessions = sessions;
   }
 
   /** This build's version, from the jar manifest ({@code 0.0.0-dev} when run from classes). */
@@ -95,7 +97,7 @@ public final class AiSetuMcpServer implements AutoCloseable {
         transport.notifyClient(session.id(), McpSchema.METHOD_NOTIFICATION_TOOLS_LIST_CHANGED, null)
             .subscribe(null, e -> log.debug("tools/list_changed failed", e)));
     McpSyncServer server = features.apply(McpServer.sync(transport), jsonMapper).build();
-    return new AiSetuMcpServer(transport, List.of(server), inFlight);
+    return new AiSetuMcpServer(transport, List.of(server), inFlight, features.sessions);
   }
 
   /**
@@ -122,7 +124,7 @@ public final class AiSetuMcpServer implements AutoCloseable {
     });
     McpSyncServer streamableServer = features.apply(McpServer.sync(streamable), jsonMapper).build();
     McpSyncServer sseServer = features.apply(McpServer.sync(sse), jsonMapper).build();
-    return new AiSetuMcpServer(null, List.of(streamableServer, sseServer), inFlight);
+    return new AiSetuMcpServer(null, List.of(streamableServer, sseServer), inFlight, features.sessions);
   }
 
   /** What every transport shares: the tools, the session table, the guidance. */
@@ -205,6 +207,20 @@ public final class AiSetuMcpServer implements AutoCloseable {
    */
   public CancellationListener cancellationListener() {
     return inFlight;
+  }
+
+  /**
+   * Forgets everything kept for a session that ended (an HTTP front calls this after {@code
+   * DELETE} or when the session expired): its credential, cached viewer and roots. Calls of the
+   * session still running finish on the state they hold.
+   */
+  public void sessionEnded(String sessionId) {
+    sessions.remove(sessionId);
+  }
+
+  /** Sessions with state on this server (for diagnostics and tests). */
+  public int sessionCount() {
+    return sessions.size();
   }
 
   /** Tool calls currently running (for draining, tests and diagnostics). */

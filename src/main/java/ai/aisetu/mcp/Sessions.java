@@ -37,6 +37,15 @@ final class Sessions {
     return sessions.computeIfAbsent(id, key -> new Session(key, baseClient, pat, onPatChanged));
   }
 
+  /** Forgets the session (it ended): its credential, cached viewer and roots go with it. */
+  void remove(String id) {
+    if (id != null) sessions.remove(id);
+  }
+
+  int size() {
+    return sessions.size();
+  }
+
   Session forExchange(McpSyncServerExchange exchange) {
     Session session = get(exchange.sessionId(), exchange.transportContext());
     session.seen(exchange);

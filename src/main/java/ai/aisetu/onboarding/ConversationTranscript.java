@@ -66,6 +66,19 @@ public final class ConversationTranscript implements MessageObserver, AutoClosea
     }
   }
 
+  /** Closes the session's transcript file: the session ended. */
+  @Override
+  public void sessionEnded(String sessionId) {
+    if (sessionId == null) return;
+    TranscriptWriter writer = writers.remove(sessionId);
+    if (writer != null) writer.close();
+  }
+
+  /** Transcript files open now, one per live session that has written. */
+  int openWriters() {
+    return writers.size();
+  }
+
   @Override
   public void close() {
     writers.values().forEach(TranscriptWriter::close);

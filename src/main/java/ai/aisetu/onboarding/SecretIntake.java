@@ -35,4 +35,14 @@ public final class SecretIntake implements MessageObserver {
         : secrets.redactor(sessionId).redact(json);
     next.onMessage(sessionId, inbound, recorded);
   }
+
+  /** Forgets the session's secrets after the next observer has let go of them. */
+  @Override
+  public void sessionEnded(String sessionId) {
+    try {
+      next.sessionEnded(sessionId);
+    } finally {
+      secrets.forget(sessionId);
+    }
+  }
 }

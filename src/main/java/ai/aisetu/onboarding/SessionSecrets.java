@@ -78,6 +78,19 @@ public final class SessionSecrets {
     sessions.values().forEach(ledger -> ledger.redactor.register(secret));
   }
 
+  /**
+   * Drops the session's redactor and once-only allowances (the session ended). The secrets stay
+   * registered with {@code parent}.
+   */
+  public void forget(String sessionId) {
+    if (sessionId != null) sessions.remove(sessionId);
+  }
+
+  /** Sessions with a redactor (for diagnostics and tests). */
+  public int sessionCount() {
+    return sessions.size();
+  }
+
   /** The session's redactor (created on first use). */
   public Redactor redactor(String sessionId) {
     return ledger(sessionId).redactor;

@@ -100,6 +100,27 @@ final class HostileInput {
     return cases;
   }
 
+  /** Requests sent before {@code initialize}: refused with their id (a ping is answered). */
+  List<Case> beforeInitialize(int count) {
+    List<Case> cases = new ArrayList<>();
+    String[] methods = {"tools/call", "tools/list", "resources/list", "resources/read", "prompts/list",
+        "completion/complete", "logging/setLevel", "ping"};
+    for (int i = 0; i < count; i++) {
+      String method = methods[random.nextInt(methods.length)];
+      String id = nextId();
+      byte[] line = method.equals("tools/call")
+          ? toolCall(id, random.nextBoolean() ? "whoami" : "workspaces_create", Map.of("name", "early"))
+          : request(id, method, method.equals("resources/read") ? Map.of("uri", "ai-setu://runbook") : null);
+      cases.add(method.equals("ping")
+          ? new Case(BEFORE_INITIALIZE, method, List.of(line(line)), Expect.ANY_RESPONSE, id, Set.of(), null)
+          : new Case(BEFORE_INITIALIZE, method, List.of(line(line)), Expect.ERROR, id,
+              Set.of(INVALID_REQUEST), "initialize"));
+    }
+    return cases;
+  }
+
+  static final String BEFORE_INITIALIZE = "requests before initialize";
+
   private Case malformedJson() {
     String valid = new String(request(nextId(), "ping", null), UTF_8);
     String text = switch (random.nextInt(6)) {

@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 final class HostileInputTest {
   static final int CASES = Integer.getInteger("robustness.fuzzCases", 3000);
   static final int PING_EVERY = 25;
+  static final int BEFORE_INITIALIZE_CASES = 200;
   static final int RSS_GROWTH_BOUND_MB = 96;
   static final int MAX_LINE_BYTES = 4 * 1024 * 1024;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,7 +38,6 @@ final class HostileInputTest {
   @TempDir static Path temp;
   private static LocalControlPlane plane;
   private static LoginResult account;
-  private static final Map<String, long[]> tried = new TreeMap<>();
 
   @BeforeAll
   static void startPlane() {
@@ -50,7 +48,6 @@ final class HostileInputTest {
   @AfterAll
   static void stopPlane() {
     if (plane != null) plane.close();
-    tried.forEach((category, counts) -> RobustnessSummary.cases("hostile input: " + category, counts[0], counts[1]));
     RobustnessSummary.write();
   }
 
@@ -99,6 +96,31 @@ final class HostileInputTest {
   }
 
   /**
+   * Requests before {@code initialize} are refused at once with their id ({@code -32600}, naming
+   * initialize) rather than held; a ping is answered; the session then starts normally.
+   */
+  @Test
+  void requestsBeforeInitializeAreRefusedAndTheSessionStillStarts() throws Exception {
+    HostileInput input = new HostileInput(RobustnessSummary.SEED + 1, account.secret());
+    List<String> failures = new ArrayList<>();
+    try (McpServerProcess server = McpServerProcess.builder(plane.baseUri().toString())
+        .pat(account.secret()).start()) {
+      RawSession session = new RawSession(server.process);
+      for (Case c : input.beforeInitialize(BEFORE_INITIALIZE_CASES)) {
+        String failure = session.check(c);
+        count(c.category(), failure != null);
+        if (failure != null) failures.add(c.description() + ": " + failure);
+      }
+      session.initialize();
+      assertThat(session.ping("after-initialize")).isTrue();
+      server.process.endInput();
+      assertThat(server.process.awaitExit(Duration.ofSeconds(15))).isZero();
+      assertThat(McpServerProcess.STACK_TRACE.matcher(server.everythingWritten()).find()).isFalse();
+    }
+    assertThat(failures).as("requests before initialize answered wrongly").isEmpty();
+  }
+
+  /**
    * The same hostile paths, plus symlinks out of the root, straight at {@link FileDestination}:
    * each is refused naming {@code destination.path}, and nothing outside the root is written.
    */
@@ -130,11 +152,7 @@ final class HostileInputTest {
   }
 
   private static void count(String category, boolean failed) {
-    synchronized (tried) {
-      long[] counts = tried.computeIfAbsent(category, k -> new long[2]);
-      counts[0]++;
-      if (failed) counts[1]++;
-    }
+    RobustnessSummary.cases("hostile input: " + category, 1, failed ? 1 : 0);
   }
 
   /** Raw JSON-RPC lines to and from the server process, one case at a time. */

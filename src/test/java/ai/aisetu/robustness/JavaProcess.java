@@ -74,7 +74,7 @@ final class JavaProcess implements AutoCloseable {
     command.add("-Xss512k");
     command.add("-XX:+UseSerialGC");
     command.add("-XX:TieredStopAtLevel=1");
-    command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+    command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=" + System.getProperty("robustness.childLogLevel", "warn"));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(mainClass.getName());
@@ -141,6 +141,27 @@ final class JavaProcess implements AutoCloseable {
       if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
     }
     throw new IllegalStateException("no VmRSS for " + pid());
+  }
+
+  /**
+   * The live heap in KiB: a full GC ({@code jcmd GC.run}), then the used space of every
+   * generation ({@code jcmd GC.heap_info}).
+   */
+  long heapUsedKbAfterGc() throws IOException, InterruptedException {
+    jcmd("GC.run");
+    long used = 0;
+    Matcher m = Pattern.compile("generation\\s+total \\d+K, used (\\d+)K").matcher(jcmd("GC.heap_info"));
+    while (m.find()) used += Long.parseLong(m.group(1));
+    if (used == 0) throw new IllegalStateException("no heap figures from jcmd for " + pid());
+    return used;
+  }
+
+  private String jcmd(String command) throws IOException, InterruptedException {
+    Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        String.valueOf(pid()), command).redirectErrorStream(true).start();
+    byte[] out = jcmd.getInputStream().readAllBytes();
+    assertThat(jcmd.waitFor(20, TimeUnit.SECONDS)).as("jcmd " + command).isTrue();
+    return new String(out, StandardCharsets.UTF_8);
   }
 
   int threads() throws IOException {

@@ -6,10 +6,14 @@ import ai.aisetu.mcp.AiSetuMcpServer;
 import ai.aisetu.mcp.stdio.CancellationListener;
 import ai.aisetu.mcp.stdio.MessageObserver;
 import ai.aisetu.mcp.stdio.StdioServerTransport;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HeaderAccessor;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -27,6 +31,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +54,9 @@ final class HttpGate implements Filter {
   static final String REALM = "Bearer realm=\"ai-setu-mcp\"";
 
   private static final Logger log = LoggerFactory.getLogger(HttpGate.class);
+  /** One JSON value and nothing after it, as stdio reads a line. */
+  private static final ObjectReader BODY_READER = HttpErrors.JSON.reader()
+      .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final HttpServerConfig config;
   private final Callers callers;
@@ -58,8 +66,9 @@ final class HttpGate implements Filter {
   private final OutboundRewriter rewriter;
   private final BooleanSupplier ready;
   private volatile CancellationListener cancellations = CancellationListener.NONE;
-  /** Session id to the credential id of the caller that opened it. */
-  private final Map<String, String> owners = new ConcurrentHashMap<>();
+  private volatile Consumer<String> sessionEnded = id -> {};
+  /** Session id to its binding: the caller that opened it, its requests open, its last use. */
+  private final Map<String, Binding> sessions = new ConcurrentHashMap<>();
   private final AtomicBoolean closing = new AtomicBoolean();
   private int inFlight; // Guarded by this.
 
@@ -83,6 +92,28 @@ final class HttpGate implements Filter {
 
   void cancellations(CancellationListener cancellations) {
     this.cancellations = requireNonNull(cancellations, "cancellations == null");
+  }
+
+  /** Told the id of each session that ended (DELETE, expiry, end of an SSE stream), once. */
+  void onSessionEnded(Consumer<String> sessionEnded) {
+    this.sessionEnded = requireNonNull(sessionEnded, "sessionEnded == null");
+  }
+
+  /**
+   * A session known to the gate. {@code open} counts its requests not yet complete (a stream
+   * counts until it closes); a session with none open and unused for the idle timeout expires.
+   * An SSE session lives as long as its stream and never expires otherwise.
+   */
+  private static final class Binding {
+    final String credentialId;
+    final boolean sse;
+    int open; // Guarded by the sessions map (compute).
+    volatile long lastUsed = System.nanoTime();
+
+    Binding(String credentialId, boolean sse) {
+      this.credentialId = credentialId;
+      this.sse = sse;
+    }
   }
 
   @Override
@@ -131,13 +162,24 @@ final class HttpGate implements Filter {
         ? request.getParameter("sessionId")
         : request.getHeader(GuardedResponse.SESSION_HEADER);
     if (sessionId != null) {
-      String owner = owners.get(sessionId);
-      if (owner == null || !owner.equals(caller.credentialId())) {
-        if (owner != null) log.warn("refused a session id presented by a caller that did not open it");
+      Binding binding = sessions.get(sessionId);
+      if (binding == null || !binding.credentialId.equals(caller.credentialId()) || !acquire(sessionId)) {
+        if (binding != null && !binding.credentialId.equals(caller.credentialId())) {
+          log.warn("refused a session id presented by a caller that did not open it");
+        }
         HttpErrors.send(response, 404, HttpErrors.SERVER_ERROR, HttpErrors.messageFor(404, null, 0));
         return;
       }
     }
+    try {
+      admitted(request, response, chain, path, caller, sessionId);
+    } finally {
+      if (sessionId != null) whenComplete(request, () -> release(sessionId));
+    }
+  }
+
+  private void admitted(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+      String path, Callers.Caller caller, String sessionId) throws IOException, ServletException {
 
     byte[] body = null;
     JsonNode message = null;
@@ -152,7 +194,7 @@ final class HttpGate implements Filter {
         return;
       }
       try {
-        message = HttpErrors.JSON.readTree(body);
+        message = BODY_READER.readTree(body);
       } catch (IOException e) {
         HttpErrors.send(response, 400, HttpErrors.PARSE_ERROR, "Parse error: the body is not valid JSON");
         return;
@@ -190,7 +232,7 @@ final class HttpGate implements Filter {
     }
     if (caller.pat() != null) request.setAttribute(AiSetuMcpServer.CALLER_PAT_KEY, caller.pat());
 
-    Exchange exchange = new Exchange(caller.credentialId(), sessionId,
+    Exchange exchange = new Exchange(caller.credentialId(), SSE.equals(path), sessionId,
         body == null ? null : new String(body, StandardCharsets.UTF_8));
     GuardedResponse guarded = new GuardedResponse(response, exchange, config.maxBodyBytes());
     if (sessionId != null && exchange.inbound != null) exchange.observe(true, exchange.inbound);
@@ -204,8 +246,112 @@ final class HttpGate implements Filter {
     }
     guarded.finish();
     if ("DELETE".equals(request.getMethod()) && sessionId != null && guarded.getStatus() < 300) {
-      owners.remove(sessionId);
+      end(sessionId);
     }
+    if (MCP.equals(path) && sessionId != null && guarded.getStatus() == 404) {
+      end(sessionId); // The SDK no longer has it (its own sweep closed it first).
+    }
+    if (SSE.equals(path)) {
+      whenComplete(request, () -> {
+        if (exchange.sessionId != null) end(exchange.sessionId); // The SSE session is its stream.
+      });
+    }
+  }
+
+  /** Counts a request of the session as open; false if the session is gone. */
+  private boolean acquire(String sessionId) {
+    return sessions.computeIfPresent(sessionId, (id, binding) -> {
+      binding.open++;
+      binding.lastUsed = System.nanoTime();
+      return binding;
+    }) != null;
+  }
+
+  private void release(String sessionId) {
+    sessions.computeIfPresent(sessionId, (id, binding) -> {
+      binding.open--;
+      binding.lastUsed = System.nanoTime();
+      return binding;
+    });
+  }
+
+  /** Runs {@code done} once the request is complete: now, or when its async processing ends. */
+  private static void whenComplete(HttpServletRequest request, Runnable done) {
+    if (!request.isAsyncStarted()) {
+      done.run();
+      return;
+    }
+    AtomicBoolean ran = new AtomicBoolean();
+    Runnable once = () -> {
+      if (ran.compareAndSet(false, true)) done.run();
+    };
+    request.getAsyncContext().addListener(new AsyncListener() {
+      @Override
+      public void onComplete(AsyncEvent event) {
+        once.run();
+      }
+
+      @Override
+      public void onTimeout(AsyncEvent event) {
+        once.run();
+      }
+
+      @Override
+      public void onError(AsyncEvent event) {
+        once.run();
+      }
+
+      @Override
+      public void onStartAsync(AsyncEvent event) {
+        event.getAsyncContext().addListener(this);
+      }
+    });
+  }
+
+  /** Forgets the session and tells whoever keeps state for it; once per session. */
+  void end(String sessionId) {
+    if (sessions.remove(sessionId) != null) ended(sessionId);
+  }
+
+  private void ended(String sessionId) {
+    try {
+      sessionEnded.accept(sessionId);
+    } catch (RuntimeException e) {
+      log.warn("releasing an ended session failed", e);
+    }
+    try {
+      observer.sessionEnded(sessionId);
+    } catch (RuntimeException e) {
+      log.warn("the message observer failed to release an ended session", e);
+    }
+  }
+
+  /**
+   * Ends every Streamable HTTP session with no request open that was last used longer ago than
+   * the idle timeout; the number ended. Called periodically.
+   */
+  int expireIdle() {
+    long idleNanos = config.sessionIdleTimeout().toNanos();
+    long now = System.nanoTime();
+    int ended = 0;
+    for (String id : List.copyOf(sessions.keySet())) {
+      boolean[] expired = {false};
+      sessions.computeIfPresent(id, (key, binding) -> {
+        expired[0] = !binding.sse && binding.open <= 0 && now - binding.lastUsed > idleNanos;
+        return expired[0] ? null : binding;
+      });
+      if (expired[0]) {
+        log.debug("session expired after {} idle", config.sessionIdleTimeout());
+        ended(id);
+        ended++;
+      }
+    }
+    return ended;
+  }
+
+  /** Sessions the gate knows (open or idle). */
+  int sessionCount() {
+    return sessions.size();
   }
 
   private boolean originAllowed(HttpServletRequest request) {
@@ -237,11 +383,13 @@ final class HttpGate implements Filter {
   /** One request's view: who, which session, and the transcript. */
   private final class Exchange implements GuardedResponse.Listener {
     private final String credentialId;
+    private final boolean sse;
     private final String inbound;
     private volatile String sessionId;
 
-    Exchange(String credentialId, String sessionId, String inbound) {
+    Exchange(String credentialId, boolean sse, String sessionId, String inbound) {
       this.credentialId = credentialId;
+      this.sse = sse;
       this.sessionId = sessionId;
       this.inbound = inbound;
     }
@@ -249,7 +397,7 @@ final class HttpGate implements Filter {
     @Override
     public void sessionCreated(String id) {
       if (sessionId != null) return;
-      owners.put(id, credentialId);
+      sessions.put(id, new Binding(credentialId, sse));
       sessionId = id;
       if (inbound != null) observe(true, inbound); // The initialize request, now that it has a session.
     }

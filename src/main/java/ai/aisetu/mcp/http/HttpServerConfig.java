@@ -25,6 +25,8 @@ import java.util.List;
  * @param credentialTtl how long a PAT once verified with the control plane is trusted without asking
  *     again
  * @param drainTimeout on shutdown, how long tool calls in flight may run to completion
+ * @param sessionIdleTimeout how long a Streamable HTTP session may go without a request (and
+ *     without an open stream) before it is closed and everything held for it is freed
  */
 public record HttpServerConfig(
     String host,
@@ -35,7 +37,8 @@ public record HttpServerConfig(
     int maxBodyBytes,
     int toolCallsPerMinute,
     Duration credentialTtl,
-    Duration drainTimeout) {
+    Duration drainTimeout,
+    Duration sessionIdleTimeout) {
 
   /** The environment variable holding the sidecar access token. */
   public static final String ACCESS_TOKEN_ENV = "AI_SETU_MCP_HTTP_TOKEN";
@@ -43,6 +46,7 @@ public record HttpServerConfig(
   public static final int MIN_ACCESS_TOKEN_LENGTH = 32;
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
+  public static final Duration DEFAULT_SESSION_IDLE_TIMEOUT = Duration.ofMinutes(30);
 
   public HttpServerConfig {
     requireNonNull(host, "host == null");
@@ -60,6 +64,11 @@ public record HttpServerConfig(
     if (toolCallsPerMinute < 1) throw new IllegalArgumentException("toolCallsPerMinute < 1");
     requireNonNull(credentialTtl, "credentialTtl == null");
     requireNonNull(drainTimeout, "drainTimeout == null");
+    requireNonNull(sessionIdleTimeout, "sessionIdleTimeout == null");
+    if (sessionIdleTimeout.toMillis() < 100) {
+      throw new IllegalArgumentException("sessionIdleTimeout " + sessionIdleTimeout
+          + " is too short; use at least 100 ms (default 30 min)");
+    }
   }
 
   public static Builder builder() {
@@ -94,7 +103,8 @@ public record HttpServerConfig(
   public String toString() {
     return "HttpServerConfig[host=" + host + ", port=" + port + ", allowedOrigins=" + allowedOrigins
         + ", allowedHosts=" + allowedHosts + ", auth=" + (sidecar() ? "access token" : "caller PAT")
-        + ", maxBodyBytes=" + maxBodyBytes + ", toolCallsPerMinute=" + toolCallsPerMinute + "]";
+        + ", maxBodyBytes=" + maxBodyBytes + ", toolCallsPerMinute=" + toolCallsPerMinute
+        + ", sessionIdleTimeout=" + sessionIdleTimeout + "]";
   }
 
   public static final class Builder {
@@ -107,6 +117,7 @@ public record HttpServerConfig(
     private int toolCallsPerMinute = 120;
     private Duration credentialTtl = Duration.ofSeconds(60);
     private Duration drainTimeout = Duration.ofSeconds(30);
+    private Duration sessionIdleTimeout = DEFAULT_SESSION_IDLE_TIMEOUT;
 
     private Builder() {}
 
@@ -156,9 +167,15 @@ public record HttpServerConfig(
       return this;
     }
 
+    /** How long an unused session lives (default 30 min). */
+    public Builder sessionIdleTimeout(Duration sessionIdleTimeout) {
+      this.sessionIdleTimeout = sessionIdleTimeout;
+      return this;
+    }
+
     public HttpServerConfig build() {
       return new HttpServerConfig(host, port, allowedOrigins, allowedHosts, accessToken,
-          maxBodyBytes, toolCallsPerMinute, credentialTtl, drainTimeout);
+          maxBodyBytes, toolCallsPerMinute, credentialTtl, drainTimeout, sessionIdleTimeout);
     }
   }
 }

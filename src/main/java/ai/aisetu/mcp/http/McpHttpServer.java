@@ -26,6 +26,9 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -70,14 +73,22 @@ public final class McpHttpServer implements AutoCloseable {
   private final HttpGate gate;
   private final AiSetuMcpServer mcp;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final ScheduledExecutorService sweeper;
+  private final SdkSessions sdkSessions;
 
   private McpHttpServer(HttpServerConfig config, Server jetty, ServerConnector connector,
-      HttpGate gate, AiSetuMcpServer mcp) {
+      HttpGate gate, AiSetuMcpServer mcp, SdkSessions sdkSessions) {
     this.config = config;
     this.jetty = jetty;
     this.connector = connector;
     this.gate = gate;
     this.mcp = mcp;
+    this.sdkSessions = sdkSessions;
+    this.sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "mcp-http-session-sweeper");
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   /**
@@ -131,6 +142,11 @@ public final class McpHttpServer implements AutoCloseable {
     Callers callers = new Callers(baseClient, config.accessToken(), config.credentialTtl());
     HttpGate gate = new HttpGate(config, callers, observer, rewriter, readiness(baseClient));
     gate.cancellations(mcp.cancellationListener());
+    SdkSessions sdkSessions = new SdkSessions(streamable);
+    gate.onSessionEnded(id -> {
+      sdkSessions.close(id); // Already gone after DELETE; an expired one is closed here.
+      mcp.sessionEnded(id);
+    });
 
     QueuedThreadPool threads = new QueuedThreadPool(256, 8);
     threads.setName("mcp-http");
@@ -158,7 +174,7 @@ public final class McpHttpServer implements AutoCloseable {
     jetty.setHandler(handler);
     jetty.setErrorHandler(new JsonErrorHandler());
     jetty.setStopTimeout(5_000);
-    return new McpHttpServer(config, jetty, connector, gate, mcp);
+    return new McpHttpServer(config, jetty, connector, gate, mcp, sdkSessions);
   }
 
   private static org.eclipse.jetty.ee10.servlet.ServletMapping mapping(String servlet, String path) {
@@ -212,6 +228,8 @@ public final class McpHttpServer implements AutoCloseable {
       throw new IllegalStateException("could not listen on " + config.host() + ":" + config.port()
           + " (" + e.getMessage() + "); pick another --port or --host", e);
     }
+    long period = sweepPeriod(config.sessionIdleTimeout()).toMillis();
+    sweeper.scheduleWithFixedDelay(this::expireIdleSessions, period, period, TimeUnit.MILLISECONDS);
     log.info("MCP over HTTP on {} ({})", uri(), config);
     return this;
   }
@@ -257,6 +275,36 @@ public final class McpHttpServer implements AutoCloseable {
     done.await();
   }
 
+  /** A quarter of the idle timeout, between 50 ms and a minute: expiry is at most that late. */
+  static Duration sweepPeriod(Duration idleTimeout) {
+    long quarter = idleTimeout.toMillis() / 4;
+    return Duration.ofMillis(Math.max(50, Math.min(60_000, quarter)));
+  }
+
+  private void expireIdleSessions() {
+    try {
+      int ended = gate.expireIdle();
+      if (ended > 0) log.debug("{} idle session(s) expired", ended);
+    } catch (RuntimeException e) {
+      log.warn("expiring idle sessions failed", e);
+    }
+  }
+
+  /** Sessions open now, as the gate counts them (Streamable HTTP and SSE). */
+  int sessionCount() {
+    return gate.sessionCount();
+  }
+
+  /** Sessions whose server-side state (credential, cached viewer, roots) is kept. */
+  int sessionStateCount() {
+    return mcp.sessionCount();
+  }
+
+  /** Streamable HTTP sessions the MCP SDK holds. */
+  int sdkSessionCount() {
+    return sdkSessions.size();
+  }
+
   /** Tool calls and other requests still being answered. */
   int requestsInFlight() {
     return gate.inFlight();
@@ -270,6 +318,7 @@ public final class McpHttpServer implements AutoCloseable {
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) return;
+    sweeper.shutdownNow();
     gate.startClosing();
     if (!gate.awaitIdle(config.drainTimeout().toMillis())) {
       log.warn("{} request(s) still running after {}; stopping without them", gate.inFlight(),

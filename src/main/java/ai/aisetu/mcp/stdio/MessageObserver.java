@@ -15,4 +15,10 @@ public interface MessageObserver {
    * @param json one JSON-RPC message; malformed input lines are not reported, the error answer is
    */
   void onMessage(String sessionId, boolean inbound, String json);
+
+  /**
+   * The session ended (closed by the client, or expired): nothing more will be reported for it,
+   * so whatever is kept for it (an open transcript file, a redactor) can be released.
+   */
+  default void sessionEnded(String sessionId) {}
 }

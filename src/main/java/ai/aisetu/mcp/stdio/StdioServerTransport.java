@@ -84,6 +84,8 @@ public final class StdioServerTransport implements McpServerTransportProvider {
   private final Object writeLock = new Object();
   private boolean outputBroken; // Guarded by writeLock.
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** True once the client sent {@code initialize}; before it only ping is served. Reader thread. */
+  private volatile boolean initialized;
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
   private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
   private final ReentrantLock pendingLock = new ReentrantLock();
@@ -197,6 +199,23 @@ public final class StdioServerTransport implements McpServerTransportProvider {
       return;
     }
 
+    if (message instanceof McpSchema.JSONRPCRequest request && !initialized) {
+      if (McpSchema.METHOD_INITIALIZE.equals(request.method())) {
+        initialized = true;
+      } else if (McpSchema.METHOD_PING.equals(request.method())) {
+        ObjectNode pong = objectMapper.createObjectNode().put("jsonrpc", "2.0");
+        pong.set("id", node.get("id"));
+        pong.putObject("result");
+        writeLine(pong.toString()); // The SDK would hold it until initialization.
+        return;
+      } else {
+        // The SDK would hold it until initialization, which may never come: answer now.
+        writeError(node.get("id"), INVALID_REQUEST, "Invalid Request: the session is not initialized;"
+            + " send initialize first");
+        return;
+      }
+    }
+
     if (message instanceof McpSchema.JSONRPCNotification notification
         && "notifications/cancelled".equals(notification.method())) {
       onCancelled(node.path("params").get("requestId"));
@@ -268,9 +287,14 @@ public final class StdioServerTransport implements McpServerTransportProvider {
   }
 
   private void writeError(int code, String message) {
+    writeError(null, code, message);
+  }
+
+  private void writeError(JsonNode id, int code, String message) {
     ObjectNode error = objectMapper.createObjectNode();
     error.put("jsonrpc", "2.0");
-    error.putNull("id");
+    if (id == null) error.putNull("id");
+    else error.set("id", id);
     error.putObject("error").put("code", code).put("message", message);
     log.debug("answered a malformed line: {}", message);
     writeLine(error.toString());

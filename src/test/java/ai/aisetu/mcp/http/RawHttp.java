@@ -18,16 +18,16 @@ import java.util.Map;
  * HTTP/1.1 over a plain socket, one request per connection, so tests control every header
  * (including {@code Host}) and see every byte of the answer.
  */
-final class RawHttp {
-  static final ObjectMapper JSON = new ObjectMapper();
+public final class RawHttp {
+  public static final ObjectMapper JSON = new ObjectMapper();
 
-  record Response(int status, Map<String, String> headers, String body) {
-    String header(String name) {
+  public record Response(int status, Map<String, String> headers, String body) {
+    public String header(String name) {
       return headers.get(name.toLowerCase(Locale.ROOT));
     }
 
     /** The JSON-RPC messages in the body: the body itself, or each SSE data field. */
-    List<JsonNode> messages() throws IOException {
+    public List<JsonNode> messages() throws IOException {
       List<JsonNode> messages = new ArrayList<>();
       String type = header("content-type");
       if (type != null && type.startsWith("text/event-stream")) {
@@ -40,23 +40,23 @@ final class RawHttp {
       return messages;
     }
 
-    JsonNode json() throws IOException {
+    public JsonNode json() throws IOException {
       return JSON.readTree(body);
     }
   }
 
   private final int port;
 
-  RawHttp(int port) {
+  public RawHttp(int port) {
     this.port = port;
   }
 
-  Response send(String method, String path, Map<String, String> headers, String body)
+  public Response send(String method, String path, Map<String, String> headers, String body)
       throws IOException {
     return send(method, path, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
   }
 
-  Response send(String method, String path, Map<String, String> headers, byte[] body)
+  public Response send(String method, String path, Map<String, String> headers, byte[] body)
       throws IOException {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(20_000);
