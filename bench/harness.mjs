@@ -2,13 +2,14 @@
 // ai-setu-mcp against the Node peer, in one run, on one local control plane. Run it through
 // bench/run.sh (which builds what is missing); see bench/README.md for what each figure means.
 //
-//   node bench/harness.mjs [--quick] [--only=cold,stdio,memory,connections] [--variants=ID,…] [--jmh=FILE]
+//   node bench/harness.mjs [--quick] [--only=cold,stdio,memory,connections,http] [--variants=ID,…] [--jmh=FILE]
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scratchEnvironment, signIn, startPlane, workspaces } from './lib/plane.mjs';
+import { HttpServerProcess, HttpSession } from './lib/http.mjs';
 import { startCountingProxy } from './lib/proxy.mjs';
 import { millisSince, StdioSession } from './lib/rpc.mjs';
 import { summary } from './lib/stats.mjs';
@@ -17,9 +18,10 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const options = parseOptions(process.argv.slice(2));
 const jar = join(root, 'target', 'ai-setu-mcp.jar');
 const N = options.quick
-  ? { coldRuns: 5, sequential: 200, concurrent: 8, concurrentCalls: 400, memoryCalls: 1_000, connectionCalls: 100 }
-  : { coldRuns: 20, sequential: 2_000, concurrent: 8, concurrentCalls: 2_000, memoryCalls: 10_000, connectionCalls: 1_000 };
-const HTTP_NOT_BUILT = 'n/a (HTTP transport not built yet)';
+  ? { coldRuns: 5, sequential: 200, concurrent: 8, concurrentCalls: 400, memoryCalls: 1_000, connectionCalls: 100,
+    httpSequential: 200, httpSessions: 32, httpConcurrentCalls: 640, idleSessions: 100 }
+  : { coldRuns: 20, sequential: 2_000, concurrent: 8, concurrentCalls: 2_000, memoryCalls: 10_000, connectionCalls: 1_000,
+    httpSequential: 2_000, httpSessions: 32, httpConcurrentCalls: 2_048, idleSessions: 1_000 };
 
 function parseOptions(args) {
   const out = { quick: false, only: null, jmh: null, variants: null };
@@ -28,7 +30,7 @@ function parseOptions(args) {
     else if (a.startsWith('--variants=')) out.variants = new Set(a.slice(11).split(','));
     else if (a.startsWith('--only=')) out.only = new Set(a.slice(7).split(','));
     else if (a.startsWith('--jmh=')) out.jmh = a.slice(6);
-    else throw new Error(`unknown option ${a}; use --quick, --only=cold,stdio,memory,connections, --variants=java17-jar,java17-cds,java25-aot,peer, --jmh=FILE`);
+    else throw new Error(`unknown option ${a}; use --quick, --only=cold,stdio,memory,connections,http, --variants=java17-jar,java17-cds,java25-aot,peer, --jmh=FILE`);
   }
   return out;
 }
@@ -160,6 +162,70 @@ async function connections(variant, ctx) {
   }
 }
 
+/**
+ * Figure 3 from one HTTP server process: N.httpSequential sequential calls in one session (after
+ * 200 unmeasured), N.httpSessions concurrent sessions (one connection each) sharing
+ * N.httpConcurrentCalls calls, then the RSS growth for N.idleSessions more sessions left idle.
+ * Every caller presents the PAT as its bearer token; our tool-call rate limit is lifted.
+ */
+async function http(variant, ctx) {
+  const env = { ...ctx.env, ...(variant.env ?? {}) };
+  const args = [...variant.args];
+  if (variant.kind === 'java') {
+    args.push('--transport', 'http', '--port', '0', '--base-url', ctx.baseUrl, '--no-transcript',
+      '--tool-calls-per-minute', '100000000');
+  } else {
+    args.push('--http', '--port', '0');
+    env.AI_SETU_API_BASE_URL = ctx.baseUrl;
+  }
+  const server = new HttpServerProcess(variant.command, args, env);
+  const sessions = [];
+  try {
+    const url = await server.ready;
+    const one = new HttpSession(url, ctx.pat);
+    sessions.push(one);
+    await one.initialize();
+    for (let i = 0; i < 200; i++) await one.call('workspaces_list'); // warm-up, not reported
+    const seq = await sequential(one, N.httpSequential);
+
+    const many = await Promise.all(Array.from({ length: N.httpSessions }, async () => {
+      const s = new HttpSession(url, ctx.pat);
+      sessions.push(s);
+      await s.initialize();
+      await s.call('workspaces_list');
+      return s;
+    }));
+    const samples = [];
+    const perSession = Math.ceil(N.httpConcurrentCalls / many.length);
+    const started = process.hrtime.bigint();
+    await Promise.all(many.map(async (s) => {
+      for (let i = 0; i < perSession; i++) {
+        const t0 = process.hrtime.bigint();
+        const { at } = await s.call('workspaces_list');
+        samples.push(millisSince(t0, at));
+      }
+    }));
+    const seconds = millisSince(started, process.hrtime.bigint()) / 1000;
+    const conc = { sessions: many.length, ...summary(samples), callsPerSecond: samples.length / seconds };
+
+    await new Promise((r) => setTimeout(r, 1_000));
+    const rssBeforeKiB = server.rssKiB();
+    const { Agent } = await import('node:http');
+    const shared = new Agent({ keepAlive: true, maxSockets: 4 });
+    for (let i = 0; i < N.idleSessions; i += 4) {
+      await Promise.all(Array.from({ length: Math.min(4, N.idleSessions - i) }, () => new HttpSession(url, ctx.pat, shared).initialize()));
+    }
+    await new Promise((r) => setTimeout(r, 1_000));
+    const rssAfterKiB = server.rssKiB();
+    shared.destroy();
+    const idle = { sessions: N.idleSessions, rssBeforeKiB, rssAfterKiB, kibPerSession: (rssAfterKiB - rssBeforeKiB) / N.idleSessions };
+    return { sequential: seq, concurrentSessions: conc, idleSessionMemory: idle };
+  } finally {
+    for (const s of sessions) s.close();
+    await server.close();
+  }
+}
+
 /** Trains the launcher's start-up archive for a variant (a real session against a local plane). */
 function train(variant) {
   execFileSync(variant.command, ['--train'], { env: { ...process.env, ...variant.env, ...trainingEnv }, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -187,7 +253,6 @@ async function main() {
       loadAverageAtStart: loadavg() },
     runs: N,
     variants: {},
-    http: { sequential: HTTP_NOT_BUILT, concurrentSessions: HTTP_NOT_BUILT, idleSessionMemory: HTTP_NOT_BUILT },
   };
   try {
     const pat = await signIn(plane.baseUrl, 'bench@example.com');
@@ -212,6 +277,12 @@ async function main() {
         process.stderr.write(`stdio: p50 ${entry.sequential.p50.toFixed(3)} ms, ${entry.sequential.callsPerSecond.toFixed(0)} calls/s\n`);
       }
       if (wants('connections')) entry.connections = await connections(variant, ctx);
+      if (wants('http')) {
+        entry.http = await http(variant, ctx);
+        process.stderr.write(`http: p50 ${entry.http.sequential.p50.toFixed(3)} ms, ${entry.http.sequential.callsPerSecond.toFixed(0)} calls/s; `
+          + `${N.httpSessions} sessions ${entry.http.concurrentSessions.callsPerSecond.toFixed(0)} calls/s; `
+          + `idle session ${entry.http.idleSessionMemory.kibPerSession.toFixed(1)} KiB\n`);
+      }
     }
   } finally {
     await plane.close();
@@ -253,10 +324,15 @@ function table(results) {
   figure(`2 stdio ${N.concurrent} concurrent, p50`, (v) => v.concurrent?.p50, 3, 'ms');
   figure(`2 stdio ${N.concurrent} concurrent, p99`, (v) => v.concurrent?.p99, 3, 'ms');
   figure(`2 stdio ${N.concurrent} concurrent, calls/s`, (v) => v.concurrent?.callsPerSecond, 0, '/s');
-  rows.push(['3 Streamable HTTP (sequential, 32 sessions)', 'all', HTTP_NOT_BUILT, '', '']);
+  figure('3 HTTP sequential, p50', (v) => v.http?.sequential.p50, 3, 'ms');
+  figure('3 HTTP sequential, p99', (v) => v.http?.sequential.p99, 3, 'ms');
+  figure('3 HTTP sequential, calls/s', (v) => v.http?.sequential.callsPerSecond, 0, '/s');
+  figure(`3 HTTP ${N.httpSessions} concurrent sessions, p50`, (v) => v.http?.concurrentSessions.p50, 3, 'ms');
+  figure(`3 HTTP ${N.httpSessions} concurrent sessions, p99`, (v) => v.http?.concurrentSessions.p99, 3, 'ms');
+  figure(`3 HTTP ${N.httpSessions} concurrent sessions, calls/s`, (v) => v.http?.concurrentSessions.callsPerSecond, 0, '/s');
   figure('4 RSS after start', (v) => v.memory && v.memory.rssAfterStartKiB / 1024, 1, 'MiB');
   figure(`4 RSS after ${N.memoryCalls} calls`, (v) => v.memory && v.memory.rssAfterCallsKiB / 1024, 1, 'MiB');
-  rows.push(['4 RSS per idle HTTP session', 'all', HTTP_NOT_BUILT, '', '']);
+  figure(`4 RSS per idle HTTP session (${N.idleSessions} sessions)`, (v) => v.http?.idleSessionMemory.kibPerSession, 1, 'KiB');
   figure(`5 control-plane connections / ${N.connectionCalls} calls`, (v) => v.connections?.accepted, 0, '');
   for (const b of results.jmh ?? []) {
     const params = Object.entries(b.params).map(([k, v]) => `${k}=${v}`).join(' ');

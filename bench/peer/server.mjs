@@ -5,13 +5,22 @@
 // (src/main/resources/operations/*.graphql).
 //
 //   AI_SETU_PAT=tt_pat_… AI_SETU_API_BASE_URL=http://127.0.0.1:8787 node bench/peer/server.mjs
+//   AI_SETU_API_BASE_URL=http://127.0.0.1:8787 node bench/peer/server.mjs --http --port 0
 //
-// Logs nothing; stdout carries JSON-RPC only.
+// Over stdio it logs nothing; stdout carries JSON-RPC only. With --http it serves Streamable HTTP
+// at /mcp on loopback the way the SDK's docs show (stateful: one McpServer and one
+// StreamableHTTPServerTransport per session), each caller presenting `Authorization: Bearer
+// <PAT>`, and that PAT is the one the session's fetches use. It prints
+// "serving MCP on http://127.0.0.1:<port>/mcp" on stderr once listening.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -22,9 +31,8 @@ const documents = {
   api_keys_create: readFileSync(join(operations, 'api_keys_create.graphql'), 'utf8'),
 };
 const baseUrl = (process.env.AI_SETU_API_BASE_URL ?? 'https://api.aisetu.ai').replace(/\/+$/, '');
-const pat = process.env.AI_SETU_PAT;
 
-async function graphql(document, variables, signal) {
+async function graphql(pat, document, variables, signal) {
   const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
     headers: {
@@ -58,6 +66,8 @@ const apiKey = z.object({
   lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable(),
 });
 
+/** The MCP server of one session, whose fetches present `pat`. */
+function mcpServer(pat) {
 const server = new McpServer({ name: 'ai-setu-mcp-node-peer', version: '0.0.0' });
 
 server.registerTool('workspaces_list', {
@@ -68,7 +78,7 @@ server.registerTool('workspaces_list', {
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
 }, async (_args, extra) => {
   try {
-    const data = await graphql(documents.workspaces_list, {}, extra.signal);
+    const data = await graphql(pat, documents.workspaces_list, {}, extra.signal);
     return result({ workspaces: data.workspaces });
   } catch (e) {
     return failure(e);
@@ -83,11 +93,59 @@ server.registerTool('api_keys_create', {
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
 }, async ({ workspaceId, name }, extra) => {
   try {
-    const data = await graphql(documents.api_keys_create, { workspaceId, name }, extra.signal);
+    const data = await graphql(pat, documents.api_keys_create, { workspaceId, name }, extra.signal);
     return result(data.createApiKey);
   } catch (e) {
     return failure(e);
   }
 });
 
-await server.connect(new StdioServerTransport());
+return server;
+}
+
+function option(name) {
+  const i = process.argv.indexOf(name);
+  return i < 0 ? undefined : process.argv[i + 1];
+}
+
+if (!process.argv.includes('--http')) {
+  await mcpServer(process.env.AI_SETU_PAT).connect(new StdioServerTransport());
+} else {
+  const transports = new Map(); // session id -> transport
+  const reply = (res, status, message) => {
+    res.writeHead(status, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32000, message }, id: null }));
+  };
+  const http = createServer(async (req, res) => {
+    const auth = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+    if (!auth) return reply(res, 401, 'Unauthorized: send Authorization: Bearer <PAT>');
+    if (new URL(req.url, 'http://localhost').pathname !== '/mcp') return reply(res, 404, 'Not found');
+    let body;
+    if (req.method === 'POST') {
+      const chunks = [];
+      for await (const c of req) chunks.push(c);
+      try {
+        body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      } catch {
+        return reply(res, 400, 'Parse error');
+      }
+    }
+    const sessionId = req.headers['mcp-session-id'];
+    let transport = sessionId ? transports.get(sessionId) : undefined;
+    if (!transport) {
+      if (sessionId || req.method !== 'POST' || !isInitializeRequest(body)) {
+        return reply(res, sessionId ? 404 : 400, sessionId ? 'Session not found' : 'Bad Request: no valid session ID');
+      }
+      transport = new StreamableHTTPServerTransport({
+        sessionIdGenerator: () => randomUUID(),
+        onsessioninitialized: (id) => transports.set(id, transport),
+      });
+      transport.onclose = () => { if (transport.sessionId) transports.delete(transport.sessionId); };
+      await mcpServer(auth[1]).connect(transport);
+    }
+    await transport.handleRequest(req, res, body);
+  });
+  http.listen(Number(option('--port') ?? 0), '127.0.0.1', () => {
+    process.stderr.write(`serving MCP on http://127.0.0.1:${http.address().port}/mcp\n`);
+  });
+}

@@ -57,6 +57,8 @@ final class CommandLine {
         --port N                HTTP: the port (default 8080; 0 picks a free one)
         --allowed-origins a,b   HTTP: Origin values browsers may send (default the loopback origins)
         --allowed-hosts a,b     HTTP: Host values accepted (default the loopback names and --host)
+        --tool-calls-per-minute N
+                                HTTP: tool calls each caller may make per minute (default 120)
 
         --help                  show this help
         --version               show the version
@@ -116,6 +118,10 @@ final class CommandLine {
         }
         case "--port" -> {
           http.port(port(value(args, i, inline, name)));
+          httpFlags.add(name);
+        }
+        case "--tool-calls-per-minute" -> {
+          http.toolCallsPerMinute(positive(value(args, i, inline, name), name));
           httpFlags.add(name);
         }
         case "--allowed-origins" -> {
@@ -184,6 +190,16 @@ final class CommandLine {
     }
   }
 
+  private static int positive(String value, String name) throws UsageException {
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n >= 1) return n;
+    } catch (NumberFormatException e) {
+      // Reported below.
+    }
+    throw new UsageException(name + ": `" + value + "` is not a whole number of 1 or more; e.g. " + name + " 120");
+  }
+
   private static int port(String value) throws UsageException {
     try {
       int port = Integer.parseInt(value.strip());
@@ -197,7 +213,7 @@ final class CommandLine {
   private static boolean takesValue(String name) {
     return Set.of("--pat", "--base-url", "--toolsets", "--tools", "--exclude-tools",
         "--transcript", "--log-level", "--transport", "--host", "--port", "--allowed-origins",
-        "--allowed-hosts").contains(name);
+        "--allowed-hosts", "--tool-calls-per-minute").contains(name);
   }
 
   private static String value(String[] args, int i, String inline, String name) throws UsageException {
@@ -220,6 +236,7 @@ final class CommandLine {
       case "--port" -> "8080";
       case "--allowed-origins" -> "https://app.example.com";
       case "--allowed-hosts" -> "mcp.internal:*";
+      case "--tool-calls-per-minute" -> "120";
       default -> "warn";
     };
   }

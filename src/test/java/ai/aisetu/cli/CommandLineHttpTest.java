@@ -38,6 +38,15 @@ final class CommandLineHttpTest {
   }
 
   @Test
+  void theToolCallRateIsAFlag() throws Exception {
+    assertThat(http(Map.of(), "--transport", "http").toolCallsPerMinute()).isEqualTo(120);
+    assertThat(http(Map.of(), "--transport", "http", "--tool-calls-per-minute", "100000").toolCallsPerMinute())
+        .isEqualTo(100_000);
+    assertThatThrownBy(() -> http(Map.of(), "--transport", "http", "--tool-calls-per-minute", "0"))
+        .isInstanceOf(UsageException.class).hasMessageContaining("--tool-calls-per-minute");
+  }
+
+  @Test
   void theSidecarTokenComesFromTheEnvironment() throws Exception {
     HttpServerConfig config = http(Map.of("AI_SETU_MCP_HTTP_TOKEN", "k".repeat(40)), "--transport", "http");
     assertThat(config.sidecar()).isTrue();
