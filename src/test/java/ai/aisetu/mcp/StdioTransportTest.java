@@ -150,6 +150,9 @@ final class StdioTransportTest {
       client.send(ping("after"));
       JsonNode next = client.next();
       assertThat(next.path("id").asText()).as("no response to the cancelled request").isEqualTo("after");
+      // The call's bookkeeping ends just after its handler returns: wait for it, boundedly.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+      while (server.server.callsInFlight() != 0 && System.nanoTime() < deadline) Thread.sleep(5);
       assertThat(server.server.callsInFlight()).isZero();
     } finally {
       unblock.countDown();
