@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
@@ -60,7 +61,7 @@ public final class GraphQLTransport implements AutoCloseable {
   private static final ObjectMapper MAPPER = AdminJson.newObjectMapper();
   private static final int MAX_SERVER_MESSAGE = 500;
 
-  private final OkHttpClient client;
+  private final Connections client;
   private final HttpUrl endpoint;
   private final String pat;
   private final String userAgent;
@@ -69,7 +70,7 @@ public final class GraphQLTransport implements AutoCloseable {
   private final boolean ownsClient;
 
   private GraphQLTransport(
-      OkHttpClient client,
+      Connections client,
       HttpUrl endpoint,
       String pat,
       String userAgent,
@@ -168,7 +169,7 @@ public final class GraphQLTransport implements AutoCloseable {
         .header("User-Agent", userAgent)
         .post(body);
     if (pat != null) request.header("Authorization", "Bearer " + pat);
-    Call call = client.newCall(request.build());
+    Call call = client.get().newCall(request.build());
 
     int status;
     String text;
@@ -340,8 +341,37 @@ public final class GraphQLTransport implements AutoCloseable {
   @Override
   public void close() {
     if (!ownsClient) return;
-    client.dispatcher().executorService().shutdown();
-    client.connectionPool().evictAll();
+    OkHttpClient built = client.ifBuilt();
+    if (built == null) return;
+    built.dispatcher().executorService().shutdown();
+    built.connectionPool().evictAll();
+  }
+
+  /**
+   * The OkHttp client, built on the first call: a server that only answers {@code initialize} and
+   * {@code tools/list} never pays for it. Every transport made by {@link #withPat} shares the one
+   * holder, so they share one pool and dispatcher.
+   */
+  private static final class Connections {
+    private final Supplier<OkHttpClient> factory;
+    private volatile OkHttpClient client;
+
+    Connections(Supplier<OkHttpClient> factory) {
+      this.factory = factory;
+    }
+
+    OkHttpClient get() {
+      OkHttpClient result = client;
+      if (result != null) return result;
+      synchronized (this) {
+        if (client == null) client = factory.get();
+        return client;
+      }
+    }
+
+    OkHttpClient ifBuilt() {
+      return client;
+    }
   }
 
   private static final class RetryableFailure extends Exception {
@@ -425,19 +455,25 @@ public final class GraphQLTransport implements AutoCloseable {
 
     public GraphQLTransport build() {
       requireNonNull(endpoint, "endpoint == null");
-      OkHttpClient.Builder builder = new OkHttpClient.Builder();
-      // Redirects are not followed, so a plain-HTTP endpoint (the local plane) never needs TLS:
-      // without TLS specs OkHttp skips loading the platform trust store, a cost at every start.
-      if (!endpoint.isHttps()) builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
-      OkHttpClient client = builder
-          .connectionPool(new ConnectionPool(5, 5, TimeUnit.MINUTES))
-          .dispatcher(new Dispatcher())
-          .connectTimeout(connectTimeout)
-          .readTimeout(readTimeout)
-          .writeTimeout(readTimeout)
-          .callTimeout(callTimeout)
-          .followRedirects(false)
-          .build();
+      HttpUrl endpoint = this.endpoint;
+      Duration connectTimeout = this.connectTimeout;
+      Duration readTimeout = this.readTimeout;
+      Duration callTimeout = this.callTimeout;
+      Connections client = new Connections(() -> {
+        OkHttpClient.Builder builder = new OkHttpClient.Builder();
+        // Redirects are not followed, so a plain-HTTP endpoint (the local plane) never needs TLS:
+        // without TLS specs OkHttp skips loading the platform trust store, a cost at every start.
+        if (!endpoint.isHttps()) builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+        return builder
+            .connectionPool(new ConnectionPool(5, 5, TimeUnit.MINUTES))
+            .dispatcher(new Dispatcher())
+            .connectTimeout(connectTimeout)
+            .readTimeout(readTimeout)
+            .writeTimeout(readTimeout)
+            .callTimeout(callTimeout)
+            .followRedirects(false)
+            .build();
+      });
       return new GraphQLTransport(
           client, endpoint, pat, userAgent, maxRetries, retryBackoff, true);
     }
