@@ -3,8 +3,6 @@ package ai.aisetu.robustness;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.aisetu.admin.model.LoginResult;
-import ai.aisetu.local.LocalControlPlane;
 import ai.aisetu.mcp.http.RawHttp;
 import ai.aisetu.robustness.HostileInput.Case;
 import ai.aisetu.robustness.HostileInput.Expect;
@@ -14,9 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,36 +32,23 @@ final class HostileHttpInputTest {
   static final int MAX_BODY_BYTES = 1024 * 1024;
 
   @TempDir static Path temp;
-  private static LocalControlPlane plane;
-  private static LoginResult account;
-
-  @BeforeAll
-  static void startPlane() {
-    plane = LocalControlPlane.builder().inMemory().build().start();
-    account = Accounts.signUp(plane, "http-fuzz@example.com");
-  }
-
-  @AfterAll
-  static void stopPlane() {
-    if (plane != null) plane.close();
-    RobustnessSummary.write();
-  }
+  @RegisterExtension static final SignedUpPlane PLANE = new SignedUpPlane("http-fuzz@example.com");
 
   @Test
   void everyHostileBodyGetsTheAnswerItsCategoryOwesAndTheServerStaysUp() throws Exception {
-    HostileInput input = new HostileInput(RobustnessSummary.SEED, account.secret());
+    HostileInput input = new HostileInput(RobustnessSummary.SEED, PLANE.pat());
     List<Case> cases = new ArrayList<>(input.cases(CASES));
     List<Case> early = input.beforeInitialize(100);
     List<String> failures = new ArrayList<>();
-    try (McpHttpProcess server = McpHttpProcess.start(plane.baseUri().toString(), account.secret(),
+    try (McpHttpProcess server = McpHttpProcess.start(PLANE.baseUrl(), PLANE.pat(),
         temp.resolve("state"), Duration.ofMinutes(30))) {
-      McpHttpProcess.Session session = server.open(account.secret());
+      McpHttpProcess.Session session = server.open(PLANE.pat());
       assertThat(session.tool("warm-up", "whoami", "{}")).isNotNull();
       long heapStart = server.process.heapUsedKbAfterGc();
 
       // No session, and a session id nobody opened.
-      McpHttpProcess.Session none = server.new Session(account.secret());
-      McpHttpProcess.Session unknown = server.new Session(account.secret());
+      McpHttpProcess.Session none = server.new Session(PLANE.pat());
+      McpHttpProcess.Session unknown = server.new Session(PLANE.pat());
       unknown.id = "00000000-0000-0000-0000-000000000000";
       for (Case c : early) {
         record(failures, c, "no session", judgeStatus(none.post(body(c, 0)), 400, 404));
@@ -95,7 +79,7 @@ final class HostileHttpInputTest {
       assertThat(failures).as("bodies answered wrongly (seed %d)", RobustnessSummary.SEED).isEmpty();
       assertThat(Path.of("/tmp/robustness-escape.env")).as("a secret written outside the root").doesNotExist();
       assertThat(heapEnd - heapStart).as("live heap growth, KiB").isLessThan(HEAP_GROWTH_BOUND_MB * 1024L);
-      assertThat(stderr).doesNotContain(account.secret());
+      assertThat(stderr).doesNotContain(PLANE.pat());
       assertThat(McpServerProcess.STACK_TRACE.matcher(stderr).find()).as("a stack trace on stderr").isFalse();
     }
   }
@@ -187,7 +171,7 @@ final class HostileHttpInputTest {
 
   /** A stack trace, exception name or the PAT in the answer. */
   private static String leak(RawHttp.Response response) {
-    if (response.body().contains(account.secret())) return "the PAT in the answer";
+    if (response.body().contains(PLANE.pat())) return "the PAT in the answer";
     if (McpServerProcess.STACK_TRACE.matcher(response.body()).find()) return "internals: " + abbreviate(response.body());
     return null;
   }

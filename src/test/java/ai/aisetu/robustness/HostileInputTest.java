@@ -3,8 +3,6 @@ package ai.aisetu.robustness;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.aisetu.admin.model.LoginResult;
-import ai.aisetu.local.LocalControlPlane;
 import ai.aisetu.robustness.HostileInput.Case;
 import ai.aisetu.secrets.FileDestination;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,9 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,32 +33,19 @@ final class HostileInputTest {
   private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
 
   @TempDir static Path temp;
-  private static LocalControlPlane plane;
-  private static LoginResult account;
-
-  @BeforeAll
-  static void startPlane() {
-    plane = LocalControlPlane.builder().inMemory().build().start();
-    account = Accounts.signUp(plane, "fuzz@example.com");
-  }
-
-  @AfterAll
-  static void stopPlane() {
-    if (plane != null) plane.close();
-    RobustnessSummary.write();
-  }
+  @RegisterExtension static final SignedUpPlane PLANE = new SignedUpPlane("fuzz@example.com");
 
   @Test
   void everyHostileLineGetsTheAnswerItsCategoryOwesAndTheServerStaysUp() throws Exception {
-    HostileInput input = new HostileInput(RobustnessSummary.SEED, account.secret());
+    HostileInput input = new HostileInput(RobustnessSummary.SEED, PLANE.pat());
     List<Case> cases = new ArrayList<>(input.hugeLines(MAX_LINE_BYTES));
     cases.addAll(input.cases(CASES));
     Path transcript = Files.createDirectories(temp.resolve("fuzz")).resolve("fuzz.jsonl");
     List<String> failures = new ArrayList<>();
     long rssStart;
     long rssEnd;
-    try (McpServerProcess server = McpServerProcess.builder(plane.baseUri().toString())
-        .pat(account.secret()).transcript(transcript, 2 << 20).maxHeap("128m").start()) {
+    try (McpServerProcess server = McpServerProcess.builder(PLANE.baseUrl())
+        .pat(PLANE.pat()).transcript(transcript, 2 << 20).maxHeap("128m").start()) {
       RawSession session = new RawSession(server.process);
       session.initialize();
       session.ping("warm-up");
@@ -80,8 +64,8 @@ final class HostileInputTest {
       server.process.endInput();
       assertThat(server.process.awaitExit(Duration.ofSeconds(15))).isZero();
       String written = server.everythingWritten();
-      assertThat(server.process.stderr.toString()).doesNotContain(account.secret());
-      assertThat(Files.readString(transcript)).doesNotContain(account.secret());
+      assertThat(server.process.stderr.toString()).doesNotContain(PLANE.pat());
+      assertThat(Files.readString(transcript)).doesNotContain(PLANE.pat());
       assertThat(McpServerProcess.STACK_TRACE.matcher(written).find())
           .as("a stack trace in what the server wrote").isFalse();
     }
@@ -101,10 +85,10 @@ final class HostileInputTest {
    */
   @Test
   void requestsBeforeInitializeAreRefusedAndTheSessionStillStarts() throws Exception {
-    HostileInput input = new HostileInput(RobustnessSummary.SEED + 1, account.secret());
+    HostileInput input = new HostileInput(RobustnessSummary.SEED + 1, PLANE.pat());
     List<String> failures = new ArrayList<>();
-    try (McpServerProcess server = McpServerProcess.builder(plane.baseUri().toString())
-        .pat(account.secret()).start()) {
+    try (McpServerProcess server = McpServerProcess.builder(PLANE.baseUrl())
+        .pat(PLANE.pat()).start()) {
       RawSession session = new RawSession(server.process);
       for (Case c : input.beforeInitialize(BEFORE_INITIALIZE_CASES)) {
         String failure = session.check(c);

@@ -2,8 +2,6 @@ package ai.aisetu.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.aisetu.admin.model.LoginResult;
-import ai.aisetu.local.LocalControlPlane;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,9 +13,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,24 +39,11 @@ final class LongHttpSessionsTest {
   static final Duration SHORT_IDLE_TIMEOUT = Duration.ofSeconds(1);
 
   @TempDir static Path temp;
-  private static LocalControlPlane plane;
-  private static LoginResult account;
-
-  @BeforeAll
-  static void startPlane() {
-    plane = LocalControlPlane.builder().inMemory().build().start();
-    account = Accounts.signUp(plane, "http-long@example.com");
-  }
-
-  @AfterAll
-  static void stopPlane() {
-    if (plane != null) plane.close();
-    RobustnessSummary.write();
-  }
+  @RegisterExtension static final SignedUpPlane PLANE = new SignedUpPlane("http-long@example.com");
 
   @Test
   void thousandSessionsOpenedAndClosedLeakNoThreadsFilesOrMemory() throws Exception {
-    try (McpHttpProcess server = McpHttpProcess.start(plane.baseUri().toString(), account.secret(),
+    try (McpHttpProcess server = McpHttpProcess.start(PLANE.baseUrl(), PLANE.pat(),
         temp.resolve("state-long"), Duration.ofMinutes(30))) {
       Counts warmUp = openUseAndClose(server, WARM_UP);
       assertThat(warmUp.failures.get()).as("warm-up failures; first: %s", warmUp.first.get()).isZero();
@@ -81,7 +65,7 @@ final class LongHttpSessionsTest {
       // What a session left open costs: IDLE sessions initialized, used once, never closed.
       List<McpHttpProcess.Session> idle = new ArrayList<>();
       for (int i = 0; i < IDLE; i++) {
-        McpHttpProcess.Session session = server.open(account.secret());
+        McpHttpProcess.Session session = server.open(PLANE.pat());
         assertThat(session.tool("idle-" + i, "whoami", "{}")).isNotNull();
         idle.add(session);
       }
@@ -112,14 +96,14 @@ final class LongHttpSessionsTest {
       assertThat(rssEnd - rssStart).as("RSS growth, KiB").isLessThan(RSS_GROWTH_BOUND_MB * 1024L);
       assertThat(kibPerSession).as("KiB per idle session").isLessThanOrEqualTo(IDLE_SESSION_BOUND_KB);
       assertThat(fdsAfterIdleClosed - fdsEnd).as("fds after the idle sessions closed").isLessThanOrEqualTo(FD_GROWTH_BOUND);
-      assertThat(stderr).doesNotContain(account.secret());
+      assertThat(stderr).doesNotContain(PLANE.pat());
       assertThat(McpServerProcess.STACK_TRACE.matcher(stderr).find()).as("a stack trace on stderr:\n" + stderr).isFalse();
     }
   }
 
   @Test
   void idleSessionsExpireAndWhatTheyHeldIsFreed() throws Exception {
-    try (McpHttpProcess server = McpHttpProcess.start(plane.baseUri().toString(), account.secret(),
+    try (McpHttpProcess server = McpHttpProcess.start(PLANE.baseUrl(), PLANE.pat(),
         temp.resolve("state-idle"), SHORT_IDLE_TIMEOUT)) {
       openUseAndClose(server, 20);
       int fdsStart = server.process.openFiles();
@@ -127,7 +111,7 @@ final class LongHttpSessionsTest {
       long heapStart = server.process.heapUsedKbAfterGc();
       Expiry second = idleRound(server, fdsStart);
       long heapEnd = server.process.heapUsedKbAfterGc();
-      McpHttpProcess.Session fresh = server.open(account.secret());
+      McpHttpProcess.Session fresh = server.open(PLANE.pat());
       JsonNode who = fresh.tool("after", "whoami", "{}");
 
       RobustnessSummary.cases("long HTTP sessions: idle sessions expired (timeout "
@@ -156,7 +140,7 @@ final class LongHttpSessionsTest {
   private static Expiry idleRound(McpHttpProcess server, int fdsStart) throws Exception {
     List<McpHttpProcess.Session> idle = new ArrayList<>();
     for (int i = 0; i < IDLE; i++) {
-      McpHttpProcess.Session session = server.open(account.secret());
+      McpHttpProcess.Session session = server.open(PLANE.pat());
       session.tool("idle-" + i, "whoami", "{}");
       idle.add(session);
     }
@@ -201,7 +185,7 @@ final class LongHttpSessionsTest {
         workers.add(pool.submit(() -> {
           for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
             try {
-              McpHttpProcess.Session session = server.open(account.secret());
+              McpHttpProcess.Session session = server.open(PLANE.pat());
               JsonNode answer = session.tool("call-" + i, "whoami", "{}");
               if (answer == null || answer.path("result").path("isError").asBoolean(true)
                   || !answer.path("result").has("structuredContent")) {
