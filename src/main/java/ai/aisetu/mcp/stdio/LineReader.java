@@ -24,6 +24,14 @@ final class LineReader {
     this.maxLineBytes = maxLineBytes;
   }
 
+  InputStream input() {
+    return in;
+  }
+
+  int maxLineBytes() {
+    return maxLineBytes;
+  }
+
   /** The next line, or null at end of input. A last line without {@code \n} is still returned. */
   Line next() throws IOException {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
