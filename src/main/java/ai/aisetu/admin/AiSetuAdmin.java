@@ -97,6 +97,16 @@ public final class AiSetuAdmin implements AutoCloseable {
     return new AiSetuAdmin(baseUrl, transport.withPat(null));
   }
 
+  /**
+   * Does now, without a request, what the first call would do before its request leaves: builds
+   * the HTTP client and makes the JSON mappings of every operation's result. Worth it in a process
+   * that starts for one session and has a spare core while it starts (call it on another thread);
+   * thread-safe, best effort, and shared by every client {@link #withPat} made from this one.
+   */
+  public void prepare() {
+    transport.prepare(Operations.ALL);
+  }
+
   public boolean hasPat() {
     return transport.hasPat();
   }

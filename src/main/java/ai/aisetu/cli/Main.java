@@ -4,6 +4,7 @@ import ai.aisetu.admin.AiSetuAdmin;
 import ai.aisetu.local.LocalControlPlane;
 import ai.aisetu.mcp.AiSetuMcpServer;
 import ai.aisetu.mcp.InitializeAnswer;
+import ai.aisetu.mcp.Prewarm;
 import ai.aisetu.mcp.stdio.StdioPreface;
 import ai.aisetu.mcp.ServerOptions;
 import ai.aisetu.mcp.http.HttpServerConfig;
@@ -65,6 +66,7 @@ public final class Main {
       PrintStream err, boolean interactive, CredentialSource credentials) {
     CommandLine.Parsed parsed;
     StdioPreface preface = null;
+    Prewarm prewarm = null;
     try {
       // The log level must be set before the first logger exists (the credential file has one).
       CommandLine.Parsed early = CommandLine.parse(args, env, CredentialSource.NONE);
@@ -73,6 +75,7 @@ public final class Main {
       if (early.http() == null && !early.help() && !early.version()) {
         // The client's initialize is answered while everything below is built.
         preface = StdioPreface.start(in, out, InitializeAnswer::resultJson);
+        prewarm = Prewarm.start(); // The first calls' JSON mappings, on the other core.
       }
       parsed = CommandLine.parse(args, env, credentials);
     } catch (UsageException e) {
@@ -112,10 +115,11 @@ public final class Main {
         localPlane = null; // The HTTP server's shutdown hook closes it, after the sessions.
         return serveHttp(options, parsed.http(), env, admin, plane, err);
       }
+      if (prewarm != null) prewarm.prepare(admin);
       if (interactive) err.print(connectHint(options, localPlane));
       AtomicReference<AiSetuMcpServer> serving = new AtomicReference<>();
       try (ServerSecrets secrets = serverSecrets(options, env, localPlane);
-          AiSetuMcpServer server = stdioServer(options, secrets, admin, in, preface, out, serving)) {
+          AiSetuMcpServer server = stdioServer(options, secrets, admin, in, preface, prewarm, out, serving)) {
         serving.set(server);
         server.serve();
       } catch (IllegalArgumentException e) {
@@ -131,13 +135,13 @@ public final class Main {
   }
 
   private static AiSetuMcpServer stdioServer(ServerOptions options, ServerSecrets secrets,
-      AiSetuAdmin admin, InputStream in, StdioPreface preface, PrintStream out,
+      AiSetuAdmin admin, InputStream in, StdioPreface preface, Prewarm prewarm, PrintStream out,
       AtomicReference<AiSetuMcpServer> serving) {
     java.io.OutputStream stdout =
         secrets.stdout(out, () -> serving.get() == null ? null : serving.get().sessionId());
     return preface != null
-        ? AiSetuMcpServer.stdio(options, secrets.catalogue(Main::catalogue), admin, preface, stdout,
-            secrets.observer())
+        ? AiSetuMcpServer.stdio(options, secrets.catalogue(Main::catalogue), admin, preface,
+            prewarm.jsonMapper(), stdout, secrets.observer())
         : AiSetuMcpServer.stdio(options, secrets.catalogue(Main::catalogue), admin, in, stdout,
             secrets.observer());
   }

@@ -86,25 +86,28 @@ public final class AiSetuMcpServer implements AutoCloseable {
   public static AiSetuMcpServer stdio(ServerOptions options, ToolCatalogue catalogue,
       AiSetuAdmin baseClient, InputStream in, OutputStream out, MessageObserver observer) {
     requireNonNull(in, "in == null");
-    return stdio(options, catalogue, baseClient, in, null, out, observer);
+    return stdio(options, catalogue, baseClient, in, null,
+        new JacksonMcpJsonMapper(new ObjectMapper()), out, observer);
   }
 
   /**
    * The same, going on from a {@link StdioPreface} started on the process's stdin and stdout
    * (with {@link InitializeAnswer#resultJson}) before the server was built: the session begins
-   * with the preface's first line, which may have been answered already.
+   * with the preface's first line, which may have been answered already. {@code jsonMapper} is the
+   * SDK's mapper for the session, e.g. {@link Prewarm#jsonMapper()}.
    */
   public static AiSetuMcpServer stdio(ServerOptions options, ToolCatalogue catalogue,
-      AiSetuAdmin baseClient, StdioPreface preface, OutputStream out, MessageObserver observer) {
+      AiSetuAdmin baseClient, StdioPreface preface, McpJsonMapper jsonMapper, OutputStream out,
+      MessageObserver observer) {
     requireNonNull(preface, "preface == null");
-    return stdio(options, catalogue, baseClient, null, preface, out, observer);
+    requireNonNull(jsonMapper, "jsonMapper == null");
+    return stdio(options, catalogue, baseClient, null, preface, jsonMapper, out, observer);
   }
 
   private static AiSetuMcpServer stdio(ServerOptions options, ToolCatalogue catalogue,
-      AiSetuAdmin baseClient, InputStream in, StdioPreface preface, OutputStream out,
-      MessageObserver observer) {
+      AiSetuAdmin baseClient, InputStream in, StdioPreface preface, McpJsonMapper jsonMapper,
+      OutputStream out, MessageObserver observer) {
     requireNonNull(options, "options == null");
-    McpJsonMapper jsonMapper = new JacksonMcpJsonMapper(new ObjectMapper());
     InFlightCalls inFlight = new InFlightCalls();
     StdioServerTransport transport = (preface != null
             ? StdioServerTransport.builder(preface, out, jsonMapper)

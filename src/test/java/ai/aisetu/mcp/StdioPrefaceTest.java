@@ -55,7 +55,8 @@ final class StdioPrefaceTest {
 
     void build(ServerOptions options) {
       MessageObserver observer = (session, inbound, json) -> observed.add((inbound ? "> " : "< ") + json);
-      server = AiSetuMcpServer.stdio(options, tools, plane.client(), preface, fromServer.out, observer);
+      server = AiSetuMcpServer.stdio(options, tools, plane.client(), preface,
+          Prewarm.start().jsonMapper(), fromServer.out, observer);
       serving = new Thread(() -> {
         server.serve();
         fromServer.out.close();
