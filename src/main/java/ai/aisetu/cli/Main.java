@@ -74,8 +74,9 @@ public final class Main {
       System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
       if (early.http() == null && !early.help() && !early.version()) {
         // The client's initialize is answered while everything below is built.
-        preface = StdioPreface.start(in, out, InitializeAnswer::resultJson);
-        prewarm = Prewarm.start(); // The first calls' JSON mappings, on the other core.
+        // The first calls' JSON mappings are then made on the other core.
+        prewarm = Prewarm.create();
+        preface = StdioPreface.start(in, out, InitializeAnswer::resultJson, prewarm::warmSession);
       }
       parsed = CommandLine.parse(args, env, credentials);
     } catch (UsageException e) {

@@ -10,10 +10,12 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The first session's JSON work, done on a second thread while the main thread builds a stdio
+ * The first session's JSON work, done on one spare thread while the main thread builds a stdio
  * server. A stdio server is spawned per session, and the first thing its client does after {@code
  * initialize} is list the tools and call one; in a fresh JVM the first mapping of each message type
  * (Jackson's introspection of the SDK's records) and the first control-plane call's set-up cost more
@@ -21,55 +23,70 @@ import java.util.concurrent.CompletableFuture;
  * here, on the very mapper the server will use, takes them off the session's path:
  *
  * <pre>{@code
- * Prewarm prewarm = Prewarm.start();               // first thing in main
+ * Prewarm prewarm = Prewarm.create();
+ * StdioPreface.start(in, stdout, InitializeAnswer::resultJson, prewarm::warmSession);
  * ...
  * prewarm.prepare(admin);                         // once the admin client exists
  * AiSetuMcpServer.stdio(options, catalogue, admin, preface, prewarm.jsonMapper(), out, observer);
  * }</pre>
  *
- * <p>Nothing here touches the network or any state a session can see; a failure only leaves the
- * work to the session.
+ * <p>The work runs in order on one daemon thread, so a start-up never has more than the main thread
+ * and this one busy (the preface answers {@code initialize} before the session's work is started).
+ * Nothing here touches the network or any state a session can see; a failure only leaves the work
+ * to the session.
  */
 public final class Prewarm {
-  private final CompletableFuture<McpJsonMapper> mapper = new CompletableFuture<>();
+  private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+    Thread thread = new Thread(task, "prewarm");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private McpJsonMapper mapper; // Guarded by this.
 
   private Prewarm() {}
 
-  /** Creates the server's JSON mapper and starts making its mappings, on a daemon thread. */
-  public static Prewarm start() {
-    Prewarm prewarm = new Prewarm();
-    Thread thread = new Thread(prewarm::run, "prewarm");
-    thread.setDaemon(true);
-    thread.start();
-    return prewarm;
+  /** A prewarm with nothing started yet. */
+  public static Prewarm create() {
+    return new Prewarm();
   }
 
-  /** The mapper the server is to use; ready before its mappings are (they go on meanwhile). */
-  public McpJsonMapper jsonMapper() {
-    return mapper.join();
+  /**
+   * The mapper the server is to use: the one being warmed, or made now if the warm-up has not
+   * begun (its mappings then go on meanwhile, if at all).
+   */
+  public synchronized McpJsonMapper jsonMapper() {
+    if (mapper == null) mapper = new JacksonMcpJsonMapper(new ObjectMapper());
+    return mapper;
   }
 
-  /** Lets {@code admin} build its HTTP client and result mappings, on a daemon thread. */
-  public void prepare(AiSetuAdmin admin) {
-    Thread thread = new Thread(admin::prepare, "prewarm-admin");
-    thread.setDaemon(true);
-    thread.start();
-  }
-
-  private void run() {
-    McpJsonMapper json;
-    try {
-      json = new JacksonMcpJsonMapper(new ObjectMapper());
-    } catch (RuntimeException | Error e) {
-      mapper.completeExceptionally(e);
-      return;
-    }
-    mapper.complete(json);
-    try {
-      session(json);
+  /** Makes the mappings of a session's first messages on {@link #jsonMapper()}, on the thread. */
+  public void warmSession() {
+    submit(() -> {
+      session(jsonMapper());
       ToolJson.mapper().valueToTree(Map.of("items", List.of(Map.of("id", "ws_prewarm"))));
-    } catch (IOException | RuntimeException e) {
-      // The session makes these mappings itself, then.
+    });
+  }
+
+  /** Lets {@code admin} build its HTTP client and first result mappings, on the thread. */
+  public void prepare(AiSetuAdmin admin) {
+    submit(admin::prepare);
+  }
+
+  private interface Work {
+    void run() throws IOException;
+  }
+
+  private void submit(Work work) {
+    try {
+      worker.execute(() -> {
+        try {
+          work.run();
+        } catch (IOException | RuntimeException e) {
+          // The session does this work itself, then.
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      // Not possible with an unbounded queue; nothing is lost but the head start.
     }
   }
 

@@ -48,7 +48,9 @@ final class StdioPrefaceTest {
     final Pipe toServer = new Pipe();
     final Pipe fromServer = new Pipe();
     final List<String> observed = new CopyOnWriteArrayList<>();
-    final StdioPreface preface = StdioPreface.start(toServer.in, fromServer.out, InitializeAnswer::resultJson);
+    final Prewarm prewarm = Prewarm.create();
+    final StdioPreface preface = StdioPreface.start(toServer.in, fromServer.out,
+        InitializeAnswer::resultJson, prewarm::warmSession);
     final RawClient client = new RawClient(fromServer.in, toServer.out);
     AiSetuMcpServer server;
     Thread serving;
@@ -56,7 +58,7 @@ final class StdioPrefaceTest {
     void build(ServerOptions options) {
       MessageObserver observer = (session, inbound, json) -> observed.add((inbound ? "> " : "< ") + json);
       server = AiSetuMcpServer.stdio(options, tools, plane.client(), preface,
-          Prewarm.start().jsonMapper(), fromServer.out, observer);
+          prewarm.jsonMapper(), fromServer.out, observer);
       serving = new Thread(() -> {
         server.serve();
         fromServer.out.close();

@@ -67,10 +67,29 @@ public final class StdioPreface {
    */
   public static StdioPreface start(InputStream in, OutputStream out,
       UnaryOperator<String> initializeResult) {
+    return start(in, out, initializeResult, () -> {});
+  }
+
+  /**
+   * The same, then runs {@code afterFirstLine} on the preface's thread once the first line is read
+   * and answered (or found not to be {@code initialize}): work that should not compete with the
+   * answer, such as {@code Prewarm::warmSession}.
+   */
+  public static StdioPreface start(InputStream in, OutputStream out,
+      UnaryOperator<String> initializeResult, Runnable afterFirstLine) {
     requireNonNull(out, "out == null");
     requireNonNull(initializeResult, "initializeResult == null");
+    requireNonNull(afterFirstLine, "afterFirstLine == null");
     StdioPreface preface = new StdioPreface(in, DEFAULT_MAX_LINE_BYTES);
-    Thread thread = new Thread(() -> preface.readFirst(out, initializeResult), "stdio-preface");
+    Thread thread = new Thread(() -> {
+      try {
+        preface.readFirst(out, initializeResult);
+      } finally {
+        // Even on an Error: the transport must not wait for a line that will never come.
+        preface.first.completeExceptionally(new IOException("reading the first line failed"));
+      }
+      afterFirstLine.run();
+    }, "stdio-preface");
     thread.setDaemon(true);
     thread.start();
     return preface;
