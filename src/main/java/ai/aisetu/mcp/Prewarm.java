@@ -63,6 +63,7 @@ public final class Prewarm {
   public void warmSession() {
     submit(() -> {
       session(jsonMapper());
+      LazySchemaValidator.prewarm(); // Tool arguments and results are validated from the first call.
       ToolJson.mapper().valueToTree(Map.of("items", List.of(Map.of("id", "ws_prewarm"))));
     });
   }
