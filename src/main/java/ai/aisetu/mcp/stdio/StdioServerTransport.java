@@ -16,9 +16,6 @@ import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -196,14 +193,8 @@ public final class StdioServerTransport implements McpServerTransportProvider {
     }
     byte[] bytes = line.bytes();
     if (isBlank(bytes)) return;
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
+    String text = LineReader.utf8(bytes);
+    if (text == null) {
       writeError(PARSE_ERROR, "Parse error: the line is not valid UTF-8");
       return;
     }
