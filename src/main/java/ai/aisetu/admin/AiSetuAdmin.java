@@ -97,6 +97,17 @@ public final class AiSetuAdmin implements AutoCloseable {
     return new AiSetuAdmin(baseUrl, transport.withPat(null));
   }
 
+  /**
+   * Does now, without a request, what the first call would do before its request leaves: builds
+   * the HTTP client and makes the JSON mappings of a request and of the results a session usually
+   * starts with (the viewer, the workspaces). Worth it in a process that starts for one session and
+   * has a spare core while it starts (call it on another thread); thread-safe, best effort, and
+   * shared by every client {@link #withPat} made from this one.
+   */
+  public void prepare() {
+    transport.prepare(List.of(Operations.WHOAMI, Operations.WORKSPACES_LIST));
+  }
+
   public boolean hasPat() {
     return transport.hasPat();
   }

@@ -3,6 +3,9 @@ package ai.aisetu.cli;
 import ai.aisetu.admin.AiSetuAdmin;
 import ai.aisetu.local.LocalControlPlane;
 import ai.aisetu.mcp.AiSetuMcpServer;
+import ai.aisetu.mcp.InitializeAnswer;
+import ai.aisetu.mcp.Prewarm;
+import ai.aisetu.mcp.stdio.StdioPreface;
 import ai.aisetu.mcp.ServerOptions;
 import ai.aisetu.mcp.http.HttpServerConfig;
 import ai.aisetu.mcp.http.McpHttpServer;
@@ -62,11 +65,19 @@ public final class Main {
   static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out,
       PrintStream err, boolean interactive, CredentialSource credentials) {
     CommandLine.Parsed parsed;
+    StdioPreface preface = null;
+    Prewarm prewarm = null;
     try {
       // The log level must be set before the first logger exists (the credential file has one).
-      String logLevel = CommandLine.parse(args, env, CredentialSource.NONE).options().logLevel();
-      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", logLevel);
+      CommandLine.Parsed early = CommandLine.parse(args, env, CredentialSource.NONE);
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", early.options().logLevel());
       System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+      if (early.http() == null && !early.help() && !early.version()) {
+        // The client's initialize is answered while everything below is built.
+        // The first calls' JSON mappings are then made on the other core.
+        prewarm = Prewarm.create();
+        preface = StdioPreface.start(in, out, InitializeAnswer::resultJson, prewarm::warmSession);
+      }
       parsed = CommandLine.parse(args, env, credentials);
     } catch (UsageException e) {
       err.println("ai-setu-mcp: " + e.getMessage());
@@ -105,13 +116,11 @@ public final class Main {
         localPlane = null; // The HTTP server's shutdown hook closes it, after the sessions.
         return serveHttp(options, parsed.http(), env, admin, plane, err);
       }
+      if (prewarm != null) prewarm.prepare(admin);
       if (interactive) err.print(connectHint(options, localPlane));
       AtomicReference<AiSetuMcpServer> serving = new AtomicReference<>();
       try (ServerSecrets secrets = serverSecrets(options, env, localPlane);
-          AiSetuMcpServer server = AiSetuMcpServer.stdio(options,
-              secrets.catalogue(Main::catalogue), admin, in,
-              secrets.stdout(out, () -> serving.get() == null ? null : serving.get().sessionId()),
-              secrets.observer())) {
+          AiSetuMcpServer server = stdioServer(options, secrets, admin, in, preface, prewarm, out, serving)) {
         serving.set(server);
         server.serve();
       } catch (IllegalArgumentException e) {
@@ -124,6 +133,18 @@ public final class Main {
     } finally {
       if (localPlane != null) localPlane.close();
     }
+  }
+
+  private static AiSetuMcpServer stdioServer(ServerOptions options, ServerSecrets secrets,
+      AiSetuAdmin admin, InputStream in, StdioPreface preface, Prewarm prewarm, PrintStream out,
+      AtomicReference<AiSetuMcpServer> serving) {
+    java.io.OutputStream stdout =
+        secrets.stdout(out, () -> serving.get() == null ? null : serving.get().sessionId());
+    return preface != null
+        ? AiSetuMcpServer.stdio(options, secrets.catalogue(Main::catalogue), admin, preface,
+            prewarm.jsonMapper(), stdout, secrets.observer())
+        : AiSetuMcpServer.stdio(options, secrets.catalogue(Main::catalogue), admin, in, stdout,
+            secrets.observer());
   }
 
   /**

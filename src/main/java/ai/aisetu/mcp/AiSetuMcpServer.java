@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import ai.aisetu.admin.AiSetuAdmin;
 import ai.aisetu.mcp.stdio.CancellationListener;
 import ai.aisetu.mcp.stdio.MessageObserver;
+import ai.aisetu.mcp.stdio.StdioPreface;
 import ai.aisetu.mcp.stdio.StdioServerTransport;
 import ai.aisetu.mcp.tools.Access;
 import ai.aisetu.mcp.tools.ToolCatalogue;
@@ -70,8 +71,7 @@ public final class AiSetuMcpServer implements AutoCloseable {
 
   /** This build's version, from the jar manifest ({@code 0.0.0-dev} when run from classes). */
   public static String version() {
-    String version = AiSetuMcpServer.class.getPackage().getImplementationVersion();
-    return version != null ? version : "0.0.0-dev";
+    return InitializeAnswer.version();
   }
 
   /**
@@ -85,10 +85,33 @@ public final class AiSetuMcpServer implements AutoCloseable {
    */
   public static AiSetuMcpServer stdio(ServerOptions options, ToolCatalogue catalogue,
       AiSetuAdmin baseClient, InputStream in, OutputStream out, MessageObserver observer) {
+    requireNonNull(in, "in == null");
+    return stdio(options, catalogue, baseClient, in, null,
+        new JacksonMcpJsonMapper(new ObjectMapper()), out, observer);
+  }
+
+  /**
+   * The same, going on from a {@link StdioPreface} started on the process's stdin and stdout
+   * (with {@link InitializeAnswer#resultJson}) before the server was built: the session begins
+   * with the preface's first line, which may have been answered already. {@code jsonMapper} is the
+   * SDK's mapper for the session, e.g. {@link Prewarm#jsonMapper()}.
+   */
+  public static AiSetuMcpServer stdio(ServerOptions options, ToolCatalogue catalogue,
+      AiSetuAdmin baseClient, StdioPreface preface, McpJsonMapper jsonMapper, OutputStream out,
+      MessageObserver observer) {
+    requireNonNull(preface, "preface == null");
+    requireNonNull(jsonMapper, "jsonMapper == null");
+    return stdio(options, catalogue, baseClient, null, preface, jsonMapper, out, observer);
+  }
+
+  private static AiSetuMcpServer stdio(ServerOptions options, ToolCatalogue catalogue,
+      AiSetuAdmin baseClient, InputStream in, StdioPreface preface, McpJsonMapper jsonMapper,
+      OutputStream out, MessageObserver observer) {
     requireNonNull(options, "options == null");
-    McpJsonMapper jsonMapper = new JacksonMcpJsonMapper(new ObjectMapper());
     InFlightCalls inFlight = new InFlightCalls();
-    StdioServerTransport transport = StdioServerTransport.builder(in, out, jsonMapper)
+    StdioServerTransport transport = (preface != null
+            ? StdioServerTransport.builder(preface, out, jsonMapper)
+            : StdioServerTransport.builder(in, out, jsonMapper))
         .observer(observer)
         .cancellationListener(inFlight)
         .drainTimeout(options.drainTimeout())
@@ -159,6 +182,7 @@ public final class AiSetuMcpServer implements AutoCloseable {
       return spec
           .serverInfo(NAME, version())
           .instructions(Guidance.INSTRUCTIONS)
+          // InitializeAnswer writes the same capabilities for the stdio preface.
           .capabilities(McpSchema.ServerCapabilities.builder()
               .tools(true)
               .resources(false, false)

@@ -14,17 +14,29 @@ import java.util.Map;
  * checks each of them with the real validator.
  */
 final class LazySchemaValidator implements JsonSchemaValidator {
-  private volatile JsonSchemaValidator delegate;
+  /** One for the process: it is thread-safe and caches each schema it compiles. */
+  private static volatile JsonSchemaValidator delegate;
 
-  private JsonSchemaValidator delegate() {
+  private static JsonSchemaValidator delegate() {
     JsonSchemaValidator result = delegate;
     if (result == null) {
-      synchronized (this) {
+      synchronized (LazySchemaValidator.class) {
         result = delegate;
         if (result == null) delegate = result = new DefaultJsonSchemaValidator();
       }
     }
     return result;
+  }
+
+  /**
+   * Creates the validator and validates a small object, so the first tool call does not load and
+   * set it up (see {@link Prewarm}).
+   */
+  static void prewarm() {
+    delegate().validate(Map.of("type", "object",
+            "properties", Map.of("workspaceId", Map.of("type", "string", "minLength", 1)),
+            "required", java.util.List.of("workspaceId"), "additionalProperties", false),
+        Map.of("workspaceId", "ws_prewarm"));
   }
 
   @Override

@@ -115,6 +115,19 @@ class AiSetuAdminHttpTest {
   }
 
   @Test
+  void prepareSendsNothingAndTheFirstCallStillWorks() throws Exception {
+    admin.prepare();
+    admin.withPat(PAT).prepare(); // Shares the prepared client; again is harmless.
+    assertThat(server.getRequestCount()).isZero();
+
+    server.enqueue(ok(WORKSPACES));
+    assertThat(admin.workspaces().list())
+        .containsExactly(new Workspace("ws_1", "tn_1", "default", Instant.parse("2026-12-04T10:15:30Z")));
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(take().getConnectionIndex()).isZero();
+  }
+
+  @Test
   void userAgentSuffixIsAppended() throws Exception {
     server.enqueue(ok(WORKSPACES));
     try (AiSetuAdmin suffixed = client().userAgentSuffix("claude-code/1.2").build()) {

@@ -3,6 +3,10 @@ package ai.aisetu.mcp.stdio;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Splits a byte stream into lines ending with {@code \n} (a preceding {@code \r} is dropped),
@@ -22,6 +26,27 @@ final class LineReader {
   LineReader(InputStream in, int maxLineBytes) {
     this.in = in;
     this.maxLineBytes = maxLineBytes;
+  }
+
+  /** {@code bytes} as text, or null if they are not valid UTF-8. */
+  static String utf8(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  InputStream input() {
+    return in;
+  }
+
+  int maxLineBytes() {
+    return maxLineBytes;
   }
 
   /** The next line, or null at end of input. A last line without {@code \n} is still returned. */

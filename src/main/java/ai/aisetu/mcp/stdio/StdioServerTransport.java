@@ -16,9 +16,6 @@ import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -73,6 +70,7 @@ public final class StdioServerTransport implements McpServerTransportProvider {
   private static final Logger log = LoggerFactory.getLogger(StdioServerTransport.class);
 
   private final InputStream in;
+  private final StdioPreface preface;
   private final OutputStream out;
   private final McpJsonMapper jsonMapper;
   private final ObjectMapper objectMapper;
@@ -92,23 +90,44 @@ public final class StdioServerTransport implements McpServerTransportProvider {
   private final Condition idle = pendingLock.newCondition();
   private int pending;
 
+  /** The request key of an initialize the preface answered; the SDK's answer to it is dropped. */
+  private volatile String earlyAnswered;
+
   private volatile McpServerSession session;
   private volatile String sessionId;
 
   private StdioServerTransport(Builder builder) {
     this.in = builder.in;
+    this.preface = builder.preface != null
+        ? builder.preface
+        : StdioPreface.passive(builder.in, builder.maxLineBytes);
     this.out = builder.out;
     this.jsonMapper = builder.jsonMapper;
     this.objectMapper =
         new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    this.maxLineBytes = builder.maxLineBytes;
+    this.maxLineBytes = preface.reader.maxLineBytes();
     this.drainTimeout = builder.drainTimeout;
     this.observer = builder.observer;
     this.cancellationListener = builder.cancellationListener;
   }
 
   public static Builder builder(InputStream in, OutputStream out, McpJsonMapper jsonMapper) {
-    return new Builder(in, out, jsonMapper);
+    return new Builder(in, null, out, jsonMapper);
+  }
+
+  /**
+   * A transport that goes on from a {@link StdioPreface}: its first line (answered early if it was
+   * {@code initialize}), then the rest of its input. The preface's line limit applies.
+   */
+  public static Builder builder(StdioPreface preface, OutputStream out, McpJsonMapper jsonMapper) {
+    requireNonNull(preface, "preface == null");
+    return new Builder(preface.reader.input(), preface, out, jsonMapper);
+  }
+
+  /** The versions of the MCP protocol this transport's sessions speak, oldest first. */
+  @Override
+  public java.util.List<String> protocolVersions() {
+    return StdioPreface.PROTOCOL_VERSIONS;
   }
 
   /** The key of a JSON-RPC id: {@code n:5} for the number 5, {@code s:abc} for the string "abc". */
@@ -138,12 +157,16 @@ public final class StdioServerTransport implements McpServerTransportProvider {
    */
   public void serve() {
     McpServerSession session = requireNonNull(this.session, "serve() before the server was built");
-    LineReader reader = new LineReader(in, maxLineBytes);
+    LineReader reader = preface.reader;
     try {
-      while (!closed.get()) {
+      StdioPreface.First first = preface.awaitFirst();
+      if (first != null && first.line() != null) {
+        handleLine(session, first.line(), first.answer(), first.requestKey());
+      }
+      while (!closed.get() && (first == null || first.line() != null)) {
         LineReader.Line line = reader.next();
         if (line == null) break;
-        handleLine(session, line);
+        handleLine(session, line, null, null);
       }
     } catch (IOException e) {
       if (!closed.get()) log.debug("stdin failed; ending the session", e);
@@ -157,7 +180,12 @@ public final class StdioServerTransport implements McpServerTransportProvider {
     session.closeGracefully().onErrorComplete().block(Duration.ofSeconds(5));
   }
 
-  private void handleLine(McpServerSession session, LineReader.Line line) {
+  /**
+   * Handles one line; {@code earlyAnswer} is the response the preface already wrote to it (with the
+   * request's key), or null.
+   */
+  private void handleLine(McpServerSession session, LineReader.Line line, String earlyAnswer,
+      String earlyKey) {
     if (line.tooLong()) {
       writeError(INVALID_REQUEST, "Invalid Request: message longer than " + maxLineBytes
           + " bytes; send one JSON-RPC message per line");
@@ -165,14 +193,8 @@ public final class StdioServerTransport implements McpServerTransportProvider {
     }
     byte[] bytes = line.bytes();
     if (isBlank(bytes)) return;
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
+    String text = LineReader.utf8(bytes);
+    if (text == null) {
       writeError(PARSE_ERROR, "Parse error: the line is not valid UTF-8");
       return;
     }
@@ -191,6 +213,11 @@ public final class StdioServerTransport implements McpServerTransportProvider {
     // Observed before the SDK parses it (and logs it at debug): the observer registers the
     // message's secrets, so they are redacted from the first byte of any record.
     observe(true, text);
+    if (earlyAnswer != null) {
+      // Written before the observer existed: recorded now, in order, and the SDK's answer dropped.
+      this.earlyAnswered = earlyKey;
+      observe(false, earlyAnswer);
+    }
     McpSchema.JSONRPCMessage message;
     try {
       message = McpSchema.deserializeJsonRpcMessage(jsonMapper, text);
@@ -301,6 +328,12 @@ public final class StdioServerTransport implements McpServerTransportProvider {
   }
 
   private void writeMessage(McpSchema.JSONRPCMessage message) throws IOException {
+    if (earlyAnswered != null && message instanceof McpSchema.JSONRPCResponse response
+        && response.id() != null && earlyAnswered.equals(requestKey(response.id()))) {
+      earlyAnswered = null;
+      checkEarlyAnswer(response);
+      return;
+    }
     if (message instanceof McpSchema.JSONRPCResponse response
         && response.id() != null
         && cancelled.remove(requestKey(response.id()))) {
@@ -308,6 +341,19 @@ public final class StdioServerTransport implements McpServerTransportProvider {
       return;
     }
     writeLine(jsonMapper.writeValueAsString(message));
+  }
+
+  /**
+   * The SDK's answer to an initialize the preface answered is the same JSON (StdioPrefaceTest holds
+   * them equal). Should the SDK have refused the request instead, the session it holds is unusable
+   * (every later request would wait for an initialization that never happened): it is ended, loudly,
+   * rather than left to hang.
+   */
+  private void checkEarlyAnswer(McpSchema.JSONRPCResponse response) {
+    if (response.error() == null) return;
+    log.error("initialize was answered, but the session refused it ({}); ending the session",
+        response.error().message());
+    closeGracefully().subscribe();
   }
 
   private void writeLine(String json) {
@@ -433,6 +479,7 @@ public final class StdioServerTransport implements McpServerTransportProvider {
 
   public static final class Builder {
     private final InputStream in;
+    private final StdioPreface preface;
     private final OutputStream out;
     private final McpJsonMapper jsonMapper;
     private int maxLineBytes = 4 * 1024 * 1024;
@@ -440,13 +487,14 @@ public final class StdioServerTransport implements McpServerTransportProvider {
     private MessageObserver observer = MessageObserver.NONE;
     private CancellationListener cancellationListener = CancellationListener.NONE;
 
-    private Builder(InputStream in, OutputStream out, McpJsonMapper jsonMapper) {
+    private Builder(InputStream in, StdioPreface preface, OutputStream out, McpJsonMapper jsonMapper) {
       this.in = requireNonNull(in, "in == null");
+      this.preface = preface;
       this.out = requireNonNull(out, "out == null");
       this.jsonMapper = requireNonNull(jsonMapper, "jsonMapper == null");
     }
 
-    /** Longest accepted line, in bytes; default 4 MiB. */
+    /** Longest accepted line, in bytes; default 4 MiB. A preface's own limit (4 MiB) wins. */
     public Builder maxLineBytes(int maxLineBytes) {
       if (maxLineBytes < 1024) throw new IllegalArgumentException("maxLineBytes < 1024");
       this.maxLineBytes = maxLineBytes;
