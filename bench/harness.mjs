@@ -9,9 +9,9 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scratchEnvironment, signIn, startPlane, workspaces } from './lib/plane.mjs';
-import { HttpServerProcess, HttpSession } from './lib/http.mjs';
+import { GraphQLCaller, HttpServerProcess, HttpSession } from './lib/http.mjs';
 import { startCountingProxy } from './lib/proxy.mjs';
-import { millisSince, StdioSession } from './lib/rpc.mjs';
+import { cpuMillisOf, millisSince, StdioSession } from './lib/rpc.mjs';
 import { summary } from './lib/stats.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,9 +19,9 @@ const options = parseOptions(process.argv.slice(2));
 const jar = join(root, 'target', 'ai-setu-mcp.jar');
 const N = options.quick
   ? { coldRuns: 5, sequential: 200, concurrent: 8, concurrentCalls: 400, memoryCalls: 1_000, connectionCalls: 100,
-    httpSequential: 200, httpSessions: 32, httpConcurrentCalls: 640, idleSessions: 100 }
+    httpSequential: 200, httpSessions: 32, httpConcurrentCalls: 640, idleSessions: 100, planeWarmUp: 640 }
   : { coldRuns: 20, sequential: 2_000, concurrent: 8, concurrentCalls: 2_000, memoryCalls: 10_000, connectionCalls: 1_000,
-    httpSequential: 2_000, httpSessions: 32, httpConcurrentCalls: 2_048, idleSessions: 1_000 };
+    httpSequential: 2_000, httpSessions: 32, httpConcurrentCalls: 2_048, idleSessions: 1_000, planeWarmUp: 16_384 };
 
 function parseOptions(args) {
   const out = { quick: false, only: null, jmh: null, variants: null };
@@ -162,11 +162,59 @@ async function connections(variant, ctx) {
   }
 }
 
+/** Each caller (a session or a connection of its own) makes its share of `total` calls, all at once. */
+async function concurrentCallers(callers, total) {
+  const samples = [];
+  const perCaller = Math.ceil(total / callers.length);
+  const started = process.hrtime.bigint();
+  await Promise.all(callers.map(async (c) => {
+    for (let i = 0; i < perCaller; i++) {
+      const t0 = process.hrtime.bigint();
+      const { at } = await c.call('workspaces_list');
+      samples.push(millisSince(t0, at));
+    }
+  }));
+  const seconds = millisSince(started, process.hrtime.bigint()) / 1000;
+  return { ...summary(samples), callsPerSecond: samples.length / seconds };
+}
+
+/** Runs `work`, adding to its result the CPU per call of each process in `pids` ({ name: pid }). */
+async function withCpu(pids, work) {
+  const before = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuMillisOf(pid)]));
+  const result = await work();
+  result.cpuMillisPerCall = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, (cpuMillisOf(pid) - before[name]) / result.n]));
+  return result;
+}
+
+/**
+ * The ceiling of figure 3: the GraphQL request `workspaces_list` makes, sent by this harness straight
+ * to the control plane on keep-alive connections, as many calls and callers as the HTTP runs. No MCP
+ * server that calls the plane once per tool call can beat it. Runs first, so it also warms the plane
+ * up for every server measured after it: N.planeWarmUp unmeasured calls over the concurrent
+ * connections first, so that the plane's JIT has compiled its hot paths before anything is measured.
+ */
+async function controlPlaneDirect(ctx) {
+  const document = readFileSync(join(root, 'src', 'main', 'resources', 'operations', 'workspaces_list.graphql'), 'utf8');
+  const caller = () => new GraphQLCaller(ctx.baseUrl, ctx.pat, document, 'WorkspacesList');
+  const one = caller();
+  const many = Array.from({ length: N.httpSessions }, caller);
+  try {
+    await concurrentCallers(many, N.planeWarmUp); // the plane's JIT, not reported
+    for (let i = 0; i < 200; i++) await one.call(); // warm-up, not reported
+    const seq = await withCpu({ controlPlane: ctx.planePid }, () => sequential(one, N.httpSequential));
+    const conc = await withCpu({ controlPlane: ctx.planePid }, () => concurrentCallers(many, N.httpConcurrentCalls));
+    return { sequential: seq, concurrentConnections: { connections: many.length, ...conc } };
+  } finally {
+    for (const c of [one, ...many]) c.close();
+  }
+}
+
 /**
  * Figure 3 from one HTTP server process: N.httpSequential sequential calls in one session (after
  * 200 unmeasured), N.httpSessions concurrent sessions (one connection each) sharing
  * N.httpConcurrentCalls calls, then the RSS growth for N.idleSessions more sessions left idle.
- * Every caller presents the PAT as its bearer token; our tool-call rate limit is lifted.
+ * Every caller presents the PAT as its bearer token; our tool-call rate limit is lifted. Both runs
+ * also report the CPU per call of the server and of the control plane.
  */
 async function http(variant, ctx) {
   const env = { ...ctx.env, ...(variant.env ?? {}) };
@@ -182,11 +230,12 @@ async function http(variant, ctx) {
   const sessions = [];
   try {
     const url = await server.ready;
+    const pids = { server: server.child.pid, controlPlane: ctx.planePid };
     const one = new HttpSession(url, ctx.pat);
     sessions.push(one);
     await one.initialize();
     for (let i = 0; i < 200; i++) await one.call('workspaces_list'); // warm-up, not reported
-    const seq = await sequential(one, N.httpSequential);
+    const seq = await withCpu(pids, () => sequential(one, N.httpSequential));
 
     const many = await Promise.all(Array.from({ length: N.httpSessions }, async () => {
       const s = new HttpSession(url, ctx.pat);
@@ -195,18 +244,7 @@ async function http(variant, ctx) {
       await s.call('workspaces_list');
       return s;
     }));
-    const samples = [];
-    const perSession = Math.ceil(N.httpConcurrentCalls / many.length);
-    const started = process.hrtime.bigint();
-    await Promise.all(many.map(async (s) => {
-      for (let i = 0; i < perSession; i++) {
-        const t0 = process.hrtime.bigint();
-        const { at } = await s.call('workspaces_list');
-        samples.push(millisSince(t0, at));
-      }
-    }));
-    const seconds = millisSince(started, process.hrtime.bigint()) / 1000;
-    const conc = { sessions: many.length, ...summary(samples), callsPerSecond: samples.length / seconds };
+    const conc = { sessions: many.length, ...await withCpu(pids, () => concurrentCallers(many, N.httpConcurrentCalls)) };
 
     await new Promise((r) => setTimeout(r, 1_000));
     const rssBeforeKiB = server.rssKiB();
@@ -256,7 +294,13 @@ async function main() {
   };
   try {
     const pat = await signIn(plane.baseUrl, 'bench@example.com');
-    const ctx = { env, pat, baseUrl: plane.baseUrl, workspaces: await workspaces(plane.baseUrl, pat) };
+    const ctx = { env, pat, baseUrl: plane.baseUrl, planePid: plane.process.pid, workspaces: await workspaces(plane.baseUrl, pat) };
+    if (wants('http')) {
+      results.controlPlaneDirect = await controlPlaneDirect(ctx);
+      process.stderr.write(`\n== control plane direct (the HTTP ceiling)\nsequential: p50 ${results.controlPlaneDirect.sequential.p50.toFixed(3)} ms, `
+        + `${results.controlPlaneDirect.sequential.callsPerSecond.toFixed(0)} calls/s; ${N.httpSessions} connections `
+        + `${results.controlPlaneDirect.concurrentConnections.callsPerSecond.toFixed(0)} calls/s\n`);
+    }
     for (const variant of variants(homes)) {
       const entry = { label: variant.label, command: [variant.command, ...variant.args].join(' ') };
       entry.runtime = variant.kind === 'peer' ? process.version
@@ -330,6 +374,24 @@ function table(results) {
   figure(`3 HTTP ${N.httpSessions} concurrent sessions, p50`, (v) => v.http?.concurrentSessions.p50, 3, 'ms');
   figure(`3 HTTP ${N.httpSessions} concurrent sessions, p99`, (v) => v.http?.concurrentSessions.p99, 3, 'ms');
   figure(`3 HTTP ${N.httpSessions} concurrent sessions, calls/s`, (v) => v.http?.concurrentSessions.callsPerSecond, 0, '/s');
+  const ceiling = results.controlPlaneDirect;
+  if (ceiling) {
+    const direct = (title, s, value, digits, unit) => rows.push([`3 HTTP ceiling: control plane direct, ${title}`, '(no MCP server)', `${fmt(value(s), digits)} ${unit}`, '', '']);
+    for (const [title, s] of [['sequential', ceiling.sequential], [`${N.httpSessions} connections`, ceiling.concurrentConnections]]) {
+      direct(`${title}, p50`, s, (x) => x.p50, 3, 'ms');
+      direct(`${title}, p99`, s, (x) => x.p99, 3, 'ms');
+      direct(`${title}, calls/s`, s, (x) => x.callsPerSecond, 0, '/s');
+      direct(`${title}, control-plane CPU per call`, s, (x) => x.cpuMillisPerCall.controlPlane, 3, 'ms');
+    }
+    const share = (x, of) => (x === undefined ? undefined : (100 * x) / of);
+    figure('3 HTTP sequential, calls/s as % of the ceiling', (v) => share(v.http?.sequential.callsPerSecond, ceiling.sequential.callsPerSecond), 0, '%');
+    figure(`3 HTTP ${N.httpSessions} concurrent sessions, calls/s as % of the ceiling`,
+      (v) => share(v.http?.concurrentSessions.callsPerSecond, ceiling.concurrentConnections.callsPerSecond), 0, '%');
+  }
+  figure('3 HTTP sequential, server CPU per call', (v) => v.http?.sequential.cpuMillisPerCall?.server, 3, 'ms');
+  figure('3 HTTP sequential, control-plane CPU per call', (v) => v.http?.sequential.cpuMillisPerCall?.controlPlane, 3, 'ms');
+  figure(`3 HTTP ${N.httpSessions} concurrent sessions, server CPU per call`, (v) => v.http?.concurrentSessions.cpuMillisPerCall?.server, 3, 'ms');
+  figure(`3 HTTP ${N.httpSessions} concurrent sessions, control-plane CPU per call`, (v) => v.http?.concurrentSessions.cpuMillisPerCall?.controlPlane, 3, 'ms');
   figure('4 RSS after start', (v) => v.memory && v.memory.rssAfterStartKiB / 1024, 1, 'MiB');
   figure(`4 RSS after ${N.memoryCalls} calls`, (v) => v.memory && v.memory.rssAfterCallsKiB / 1024, 1, 'MiB');
   figure(`4 RSS per idle HTTP session (${N.idleSessions} sessions)`, (v) => v.http?.idleSessionMemory.kibPerSession, 1, 'KiB');
