@@ -61,7 +61,7 @@ function variants(homes) {
       command: launcher, args: [], env: { AI_SETU_MCP_JAVA: join(homes['17'], 'bin', 'java') } });
   }
   if (homes['25']) {
-    list.push({ id: 'java25-aot', label: 'ai-setu-mcp, launcher AOT C1+Serial (25)', kind: 'java', launcher: true,
+    list.push({ id: 'java25-aot', label: 'ai-setu-mcp, launcher AOT cache (25)', kind: 'java', launcher: true,
       command: launcher, args: [], env: { AI_SETU_MCP_JAVA: join(homes['25'], 'bin', 'java') } });
   }
   list.push({ id: 'peer', label: 'Node peer (TypeScript SDK)', kind: 'peer',
