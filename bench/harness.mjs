@@ -3,6 +3,7 @@
 // bench/run.sh (which builds what is missing); see bench/README.md for what each figure means.
 //
 //   node bench/harness.mjs [--quick] [--only=cold,stdio,memory,connections,http] [--variants=ID,…] [--jmh=FILE]
+//                          [--http-warm-up=N]  (unmeasured calls before the HTTP figures; default 200)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -24,13 +25,14 @@ const N = options.quick
     httpSequential: 2_000, httpSessions: 32, httpConcurrentCalls: 2_048, idleSessions: 1_000, planeWarmUp: 16_384 };
 
 function parseOptions(args) {
-  const out = { quick: false, only: null, jmh: null, variants: null };
+  const out = { quick: false, only: null, jmh: null, variants: null, httpWarmUp: 200 };
   for (const a of args) {
     if (a === '--quick') out.quick = true;
     else if (a.startsWith('--variants=')) out.variants = new Set(a.slice(11).split(','));
     else if (a.startsWith('--only=')) out.only = new Set(a.slice(7).split(','));
     else if (a.startsWith('--jmh=')) out.jmh = a.slice(6);
-    else throw new Error(`unknown option ${a}; use --quick, --only=cold,stdio,memory,connections,http, --variants=java17-jar,java17-cds,java25-aot,peer, --jmh=FILE`);
+    else if (a.startsWith('--http-warm-up=')) out.httpWarmUp = Math.max(0, Number.parseInt(a.slice(15), 10) || 0);
+    else throw new Error(`unknown option ${a}; use --quick, --only=cold,stdio,memory,connections,http, --variants=java17-jar,java17-cds,java25-aot,peer, --jmh=FILE, --http-warm-up=N`);
   }
   return out;
 }
@@ -234,7 +236,16 @@ async function http(variant, ctx) {
     const one = new HttpSession(url, ctx.pat);
     sessions.push(one);
     await one.initialize();
-    for (let i = 0; i < 200; i++) await one.call('workspaces_list'); // warm-up, not reported
+    if (options.httpWarmUp > 200) { // a longer warm-up (--http-warm-up), spread over 8 more sessions
+      const warm = await Promise.all(Array.from({ length: 8 }, async () => {
+        const s = new HttpSession(url, ctx.pat);
+        sessions.push(s);
+        await s.initialize();
+        return s;
+      }));
+      await concurrentCallers(warm, options.httpWarmUp - 200);
+    }
+    for (let i = 0; i < Math.min(200, options.httpWarmUp); i++) await one.call('workspaces_list'); // warm-up, not reported
     const seq = await withCpu(pids, () => sequential(one, N.httpSequential));
 
     const many = await Promise.all(Array.from({ length: N.httpSessions }, async () => {
@@ -289,7 +300,7 @@ async function main() {
     quick: options.quick,
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryMiB: Math.round(totalmem() / 2 ** 20), node: process.version,
       loadAverageAtStart: loadavg() },
-    runs: N,
+    runs: { ...N, httpWarmUp: options.httpWarmUp },
     variants: {},
   };
   try {
