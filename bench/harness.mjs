@@ -22,7 +22,7 @@ const N = options.quick
   ? { coldRuns: 5, sequential: 200, concurrent: 8, concurrentCalls: 400, memoryCalls: 1_000, connectionCalls: 100,
     httpSequential: 200, httpSessions: 32, httpConcurrentCalls: 640, idleSessions: 100, planeWarmUp: 640 }
   : { coldRuns: 20, sequential: 2_000, concurrent: 8, concurrentCalls: 2_000, memoryCalls: 10_000, connectionCalls: 1_000,
-    httpSequential: 2_000, httpSessions: 32, httpConcurrentCalls: 2_048, idleSessions: 1_000, planeWarmUp: 16_384 };
+    httpSequential: 2_000, httpSessions: 32, httpConcurrentCalls: 2_048, idleSessions: 1_000, planeWarmUp: 65_536 };
 
 function parseOptions(args) {
   const out = { quick: false, only: null, jmh: null, variants: null, httpWarmUp: 200 };
