@@ -3,15 +3,16 @@
 // bench/run.sh (which builds what is missing); see bench/README.md for what each figure means.
 //
 //   node bench/harness.mjs [--quick] [--only=cold,stdio,memory,connections,http] [--variants=ID,…] [--jmh=FILE]
+//                          [--http-warm-up=N]  (unmeasured calls before the HTTP figures; default 200)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scratchEnvironment, signIn, startPlane, workspaces } from './lib/plane.mjs';
-import { HttpServerProcess, HttpSession } from './lib/http.mjs';
+import { GraphQLCaller, HttpServerProcess, HttpSession } from './lib/http.mjs';
 import { startCountingProxy } from './lib/proxy.mjs';
-import { millisSince, StdioSession } from './lib/rpc.mjs';
+import { cpuMillisOf, millisSince, StdioSession } from './lib/rpc.mjs';
 import { summary } from './lib/stats.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,18 +20,19 @@ const options = parseOptions(process.argv.slice(2));
 const jar = join(root, 'target', 'ai-setu-mcp.jar');
 const N = options.quick
   ? { coldRuns: 5, sequential: 200, concurrent: 8, concurrentCalls: 400, memoryCalls: 1_000, connectionCalls: 100,
-    httpSequential: 200, httpSessions: 32, httpConcurrentCalls: 640, idleSessions: 100 }
+    httpSequential: 200, httpSessions: 32, httpConcurrentCalls: 640, idleSessions: 100, planeWarmUp: 640 }
   : { coldRuns: 20, sequential: 2_000, concurrent: 8, concurrentCalls: 2_000, memoryCalls: 10_000, connectionCalls: 1_000,
-    httpSequential: 2_000, httpSessions: 32, httpConcurrentCalls: 2_048, idleSessions: 1_000 };
+    httpSequential: 2_000, httpSessions: 32, httpConcurrentCalls: 2_048, idleSessions: 1_000, planeWarmUp: 65_536 };
 
 function parseOptions(args) {
-  const out = { quick: false, only: null, jmh: null, variants: null };
+  const out = { quick: false, only: null, jmh: null, variants: null, httpWarmUp: 200 };
   for (const a of args) {
     if (a === '--quick') out.quick = true;
     else if (a.startsWith('--variants=')) out.variants = new Set(a.slice(11).split(','));
     else if (a.startsWith('--only=')) out.only = new Set(a.slice(7).split(','));
     else if (a.startsWith('--jmh=')) out.jmh = a.slice(6);
-    else throw new Error(`unknown option ${a}; use --quick, --only=cold,stdio,memory,connections,http, --variants=java17-jar,java17-cds,java25-aot,peer, --jmh=FILE`);
+    else if (a.startsWith('--http-warm-up=')) out.httpWarmUp = Math.max(0, Number.parseInt(a.slice(15), 10) || 0);
+    else throw new Error(`unknown option ${a}; use --quick, --only=cold,stdio,memory,connections,http, --variants=java17-jar,java17-cds,java25-aot,peer, --jmh=FILE, --http-warm-up=N`);
   }
   return out;
 }
@@ -61,7 +63,7 @@ function variants(homes) {
       command: launcher, args: [], env: { AI_SETU_MCP_JAVA: join(homes['17'], 'bin', 'java') } });
   }
   if (homes['25']) {
-    list.push({ id: 'java25-aot', label: 'ai-setu-mcp, launcher AOT C1+Serial (25)', kind: 'java', launcher: true,
+    list.push({ id: 'java25-aot', label: 'ai-setu-mcp, launcher AOT cache (25)', kind: 'java', launcher: true,
       command: launcher, args: [], env: { AI_SETU_MCP_JAVA: join(homes['25'], 'bin', 'java') } });
   }
   list.push({ id: 'peer', label: 'Node peer (TypeScript SDK)', kind: 'peer',
@@ -162,11 +164,62 @@ async function connections(variant, ctx) {
   }
 }
 
+/** Each caller (a session or a connection of its own) makes its share of `total` calls, all at once. */
+async function concurrentCallers(callers, total) {
+  const samples = [];
+  const perCaller = Math.ceil(total / callers.length);
+  const started = process.hrtime.bigint();
+  await Promise.all(callers.map(async (c) => {
+    for (let i = 0; i < perCaller; i++) {
+      const t0 = process.hrtime.bigint();
+      const { at } = await c.call('workspaces_list');
+      samples.push(millisSince(t0, at));
+    }
+  }));
+  const seconds = millisSince(started, process.hrtime.bigint()) / 1000;
+  return { ...summary(samples), callsPerSecond: samples.length / seconds };
+}
+
+/** Runs `work`, adding to its result the CPU per call of each process in `pids` ({ name: pid }). */
+async function withCpu(pids, work) {
+  const before = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuMillisOf(pid)]));
+  const result = await work();
+  result.cpuMillisPerCall = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, (cpuMillisOf(pid) - before[name]) / result.n]));
+  return result;
+}
+
+/**
+ * Callers straight to the control plane, on keep-alive connections of their own: `one` for the
+ * sequential run and N.httpSessions for the concurrent one. Each sends the GraphQL request
+ * `workspaces_list` makes (same document, operation name and PAT).
+ */
+function planeCallers(ctx) {
+  const document = readFileSync(join(root, 'src', 'main', 'resources', 'operations', 'workspaces_list.graphql'), 'utf8');
+  const caller = () => new GraphQLCaller(ctx.baseUrl, ctx.pat, document, 'WorkspacesList');
+  const one = caller();
+  const many = Array.from({ length: N.httpSessions }, caller);
+  return { one, many, close: () => { for (const c of [one, ...many]) c.close(); } };
+}
+
+/**
+ * The ceiling of figure 3: the plane answering the harness directly, as many calls and callers as
+ * the HTTP runs. No MCP server that calls the plane once per tool call can beat it. Measured after
+ * the servers, when the plane's JIT is warmest (the plane is one JVM for the whole run), so that
+ * it is an upper bound; the servers run after N.planeWarmUp unmeasured direct calls instead.
+ */
+async function controlPlaneDirect(direct, ctx) {
+  for (let i = 0; i < 200; i++) await direct.one.call(); // warm-up, not reported
+  const seq = await withCpu({ controlPlane: ctx.planePid }, () => sequential(direct.one, N.httpSequential));
+  const conc = await withCpu({ controlPlane: ctx.planePid }, () => concurrentCallers(direct.many, N.httpConcurrentCalls));
+  return { sequential: seq, concurrentConnections: { connections: direct.many.length, ...conc } };
+}
+
 /**
  * Figure 3 from one HTTP server process: N.httpSequential sequential calls in one session (after
  * 200 unmeasured), N.httpSessions concurrent sessions (one connection each) sharing
  * N.httpConcurrentCalls calls, then the RSS growth for N.idleSessions more sessions left idle.
- * Every caller presents the PAT as its bearer token; our tool-call rate limit is lifted.
+ * Every caller presents the PAT as its bearer token; our tool-call rate limit is lifted. Both runs
+ * also report the CPU per call of the server and of the control plane.
  */
 async function http(variant, ctx) {
   const env = { ...ctx.env, ...(variant.env ?? {}) };
@@ -182,11 +235,21 @@ async function http(variant, ctx) {
   const sessions = [];
   try {
     const url = await server.ready;
+    const pids = { server: server.child.pid, controlPlane: ctx.planePid };
     const one = new HttpSession(url, ctx.pat);
     sessions.push(one);
     await one.initialize();
-    for (let i = 0; i < 200; i++) await one.call('workspaces_list'); // warm-up, not reported
-    const seq = await sequential(one, N.httpSequential);
+    if (options.httpWarmUp > 200) { // a longer warm-up (--http-warm-up), spread over 8 more sessions
+      const warm = await Promise.all(Array.from({ length: 8 }, async () => {
+        const s = new HttpSession(url, ctx.pat);
+        sessions.push(s);
+        await s.initialize();
+        return s;
+      }));
+      await concurrentCallers(warm, options.httpWarmUp - 200);
+    }
+    for (let i = 0; i < Math.min(200, options.httpWarmUp); i++) await one.call('workspaces_list'); // warm-up, not reported
+    const seq = await withCpu(pids, () => sequential(one, N.httpSequential));
 
     const many = await Promise.all(Array.from({ length: N.httpSessions }, async () => {
       const s = new HttpSession(url, ctx.pat);
@@ -195,18 +258,7 @@ async function http(variant, ctx) {
       await s.call('workspaces_list');
       return s;
     }));
-    const samples = [];
-    const perSession = Math.ceil(N.httpConcurrentCalls / many.length);
-    const started = process.hrtime.bigint();
-    await Promise.all(many.map(async (s) => {
-      for (let i = 0; i < perSession; i++) {
-        const t0 = process.hrtime.bigint();
-        const { at } = await s.call('workspaces_list');
-        samples.push(millisSince(t0, at));
-      }
-    }));
-    const seconds = millisSince(started, process.hrtime.bigint()) / 1000;
-    const conc = { sessions: many.length, ...summary(samples), callsPerSecond: samples.length / seconds };
+    const conc = { sessions: many.length, ...await withCpu(pids, () => concurrentCallers(many, N.httpConcurrentCalls)) };
 
     await new Promise((r) => setTimeout(r, 1_000));
     const rssBeforeKiB = server.rssKiB();
@@ -251,12 +303,17 @@ async function main() {
     quick: options.quick,
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryMiB: Math.round(totalmem() / 2 ** 20), node: process.version,
       loadAverageAtStart: loadavg() },
-    runs: N,
+    runs: { ...N, httpWarmUp: options.httpWarmUp },
     variants: {},
   };
+  let direct;
   try {
     const pat = await signIn(plane.baseUrl, 'bench@example.com');
-    const ctx = { env, pat, baseUrl: plane.baseUrl, workspaces: await workspaces(plane.baseUrl, pat) };
+    const ctx = { env, pat, baseUrl: plane.baseUrl, planePid: plane.process.pid, workspaces: await workspaces(plane.baseUrl, pat) };
+    if (wants('http')) {
+      direct = planeCallers(ctx);
+      await concurrentCallers(direct.many, N.planeWarmUp); // the plane's JIT, not reported
+    }
     for (const variant of variants(homes)) {
       const entry = { label: variant.label, command: [variant.command, ...variant.args].join(' ') };
       entry.runtime = variant.kind === 'peer' ? process.version
@@ -284,7 +341,14 @@ async function main() {
           + `idle session ${entry.http.idleSessionMemory.kibPerSession.toFixed(1)} KiB\n`);
       }
     }
+    if (direct) {
+      results.controlPlaneDirect = await controlPlaneDirect(direct, ctx);
+      process.stderr.write(`\n== control plane direct (the HTTP ceiling)\nsequential: p50 ${results.controlPlaneDirect.sequential.p50.toFixed(3)} ms, `
+        + `${results.controlPlaneDirect.sequential.callsPerSecond.toFixed(0)} calls/s; ${N.httpSessions} connections `
+        + `${results.controlPlaneDirect.concurrentConnections.callsPerSecond.toFixed(0)} calls/s\n`);
+    }
   } finally {
+    direct?.close();
     await plane.close();
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -330,6 +394,24 @@ function table(results) {
   figure(`3 HTTP ${N.httpSessions} concurrent sessions, p50`, (v) => v.http?.concurrentSessions.p50, 3, 'ms');
   figure(`3 HTTP ${N.httpSessions} concurrent sessions, p99`, (v) => v.http?.concurrentSessions.p99, 3, 'ms');
   figure(`3 HTTP ${N.httpSessions} concurrent sessions, calls/s`, (v) => v.http?.concurrentSessions.callsPerSecond, 0, '/s');
+  const ceiling = results.controlPlaneDirect;
+  if (ceiling) {
+    const direct = (title, s, value, digits, unit) => rows.push([`3 HTTP ceiling: control plane direct, ${title}`, '(no MCP server)', `${fmt(value(s), digits)} ${unit}`, '', '']);
+    for (const [title, s] of [['sequential', ceiling.sequential], [`${N.httpSessions} connections`, ceiling.concurrentConnections]]) {
+      direct(`${title}, p50`, s, (x) => x.p50, 3, 'ms');
+      direct(`${title}, p99`, s, (x) => x.p99, 3, 'ms');
+      direct(`${title}, calls/s`, s, (x) => x.callsPerSecond, 0, '/s');
+      direct(`${title}, control-plane CPU per call`, s, (x) => x.cpuMillisPerCall.controlPlane, 3, 'ms');
+    }
+    const share = (x, of) => (x === undefined ? undefined : (100 * x) / of);
+    figure('3 HTTP sequential, calls/s as % of the ceiling', (v) => share(v.http?.sequential.callsPerSecond, ceiling.sequential.callsPerSecond), 0, '%');
+    figure(`3 HTTP ${N.httpSessions} concurrent sessions, calls/s as % of the ceiling`,
+      (v) => share(v.http?.concurrentSessions.callsPerSecond, ceiling.concurrentConnections.callsPerSecond), 0, '%');
+  }
+  figure('3 HTTP sequential, server CPU per call', (v) => v.http?.sequential.cpuMillisPerCall?.server, 3, 'ms');
+  figure('3 HTTP sequential, control-plane CPU per call', (v) => v.http?.sequential.cpuMillisPerCall?.controlPlane, 3, 'ms');
+  figure(`3 HTTP ${N.httpSessions} concurrent sessions, server CPU per call`, (v) => v.http?.concurrentSessions.cpuMillisPerCall?.server, 3, 'ms');
+  figure(`3 HTTP ${N.httpSessions} concurrent sessions, control-plane CPU per call`, (v) => v.http?.concurrentSessions.cpuMillisPerCall?.controlPlane, 3, 'ms');
   figure('4 RSS after start', (v) => v.memory && v.memory.rssAfterStartKiB / 1024, 1, 'MiB');
   figure(`4 RSS after ${N.memoryCalls} calls`, (v) => v.memory && v.memory.rssAfterCallsKiB / 1024, 1, 'MiB');
   figure(`4 RSS per idle HTTP session (${N.idleSessions} sessions)`, (v) => v.http?.idleSessionMemory.kibPerSession, 1, 'KiB');

@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { PROTOCOL_VERSION } from './rpc.mjs';
+import { cpuMillisOf, PROTOCOL_VERSION } from './rpc.mjs';
 
 /** Spawns an HTTP server and resolves once it prints "serving MCP on <url>" on stderr. */
 export class HttpServerProcess {
@@ -33,6 +33,11 @@ export class HttpServerProcess {
 
   rssKiB() {
     return Number(/VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${this.child.pid}/status`, 'utf8'))[1]);
+  }
+
+  /** CPU time the server process has used so far (user + system), in milliseconds. */
+  cpuMillis() {
+    return cpuMillisOf(this.child.pid);
   }
 
   async close(graceMs = 10_000) {
@@ -116,6 +121,50 @@ export class HttpSession {
     const response = await this.request('tools/call', { name, arguments: args });
     if (response.result.isError) throw new Error(`${name} failed: ${JSON.stringify(response.result.content)}`);
     return response;
+  }
+
+  close() {
+    this.agent.destroy();
+  }
+}
+
+/**
+ * The GraphQL request `workspaces_list` makes, sent straight to the control plane on one
+ * keep-alive connection (the "control plane direct" ceiling): the same document, operation name,
+ * variables and headers as ai-setu-mcp's transport, the PAT as its bearer token.
+ */
+export class GraphQLCaller {
+  constructor(baseUrl, token, document, operationName) {
+    this.url = new URL('/graphql', baseUrl);
+    this.agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    this.body = JSON.stringify({ query: document, operationName, variables: {} });
+    this.headers = {
+      'content-type': 'application/json; charset=utf-8',
+      accept: 'application/json',
+      authorization: `Bearer ${token}`,
+      'content-length': Buffer.byteLength(this.body),
+    };
+  }
+
+  /** Resolves to { at } once the whole answer is read; rejects on a non-200 or GraphQL errors. */
+  call() {
+    return new Promise((resolve, reject) => {
+      const req = request(this.url, { method: 'POST', headers: this.headers, agent: this.agent }, (res) => {
+        res.setEncoding('utf8');
+        let text = '';
+        res.on('data', (d) => { text += d; });
+        res.on('end', () => {
+          const at = process.hrtime.bigint();
+          if (res.statusCode !== 200) return reject(new Error(`control plane: HTTP ${res.statusCode}: ${text.slice(0, 300)}`));
+          const body = JSON.parse(text);
+          if (body.errors) return reject(new Error(`control plane: ${JSON.stringify(body.errors)}`));
+          resolve({ at });
+        });
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(this.body);
+    });
   }
 
   close() {

@@ -5,6 +5,13 @@ import { readFileSync } from 'node:fs';
 
 export const PROTOCOL_VERSION = '2025-06-18';
 
+/** CPU time process `pid` has used so far (user + system, all threads), in milliseconds. */
+export function cpuMillisOf(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime in 100 Hz ticks
+}
+
 export class StdioSession {
   /** Spawns `command args` with `env`; `spawnedAt` is process.hrtime.bigint() just before spawn. */
   constructor(command, args, env) {
@@ -118,9 +125,7 @@ export class StdioSession {
 
   /** CPU time the server process has used so far (user + system), in milliseconds. */
   cpuMillis() {
-    const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime in 100 Hz ticks
+    return cpuMillisOf(this.pid);
   }
 
   /** Ends input and waits for exit (killing it after `graceMs`). */

@@ -27,6 +27,14 @@ import org.slf4j.LoggerFactory;
 final class Callers {
   private static final Logger log = LoggerFactory.getLogger(Callers.class);
   private static final int MAX_CACHED = 10_000;
+  /** One digest per thread: looking the algorithm up costs more than hashing a token. */
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+  });
 
   /** Who is calling: the hash of its credential, and the PAT its sessions use (null in sidecar mode). */
   record Caller(String credentialId, String pat) {
@@ -104,10 +112,6 @@ final class Callers {
   }
 
   static byte[] sha256(String value) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError(e);
-    }
+    return SHA_256.get().digest(value.getBytes(StandardCharsets.UTF_8)); // digest() resets it.
   }
 }

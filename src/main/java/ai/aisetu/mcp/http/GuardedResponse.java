@@ -1,5 +1,8 @@
 package ai.aisetu.mcp.http;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,9 +12,11 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Wraps the SDK servlet's response. Three jobs:
+ * Wraps the SDK servlet's response. Four jobs:
  *
  * <ul>
  *   <li>An error status (>= 400, or {@code sendError}) never reaches the client with the SDK's
@@ -28,6 +33,17 @@ final class GuardedResponse extends HttpServletResponseWrapper {
   static final String SESSION_HEADER = "Mcp-Session-Id";
   private static final int MAX_HELD_ERROR = 4096;
   private static final int MAX_JSON_BODY = 16 * 1024 * 1024;
+  private static final Logger log = LoggerFactory.getLogger(GuardedResponse.class);
+
+  /** What the response is, as far as the request's own stream goes. */
+  private enum Mode {
+    /** An SSE stream that may still become a JSON answer: headers held back. */
+    UNDECIDED,
+    /** As the SDK wrote it. */
+    PASS_THROUGH,
+    /** Answered with one JSON object; nothing more can follow. */
+    ANSWERED_AS_JSON
+  }
 
   /** Told what crosses this response. Called on the writing thread. */
   interface Listener {
@@ -41,13 +57,22 @@ final class GuardedResponse extends HttpServletResponseWrapper {
   private final int maxBodyBytes;
   private volatile Integer errorStatus;
   private final ByteArrayOutputStream heldError = new ByteArrayOutputStream();
+  private final JsonNode requestId;
+  private volatile Mode mode;
   private TapStream stream;
   private PrintWriter writer;
 
-  GuardedResponse(HttpServletResponse response, Listener listener, int maxBodyBytes) {
+  /**
+   * @param requestId the id of the JSON-RPC request POSTed to the Streamable HTTP endpoint, whose
+   *     response may go out as JSON; null for anything else (always as the SDK wrote it)
+   */
+  GuardedResponse(HttpServletResponse response, Listener listener, int maxBodyBytes,
+      JsonNode requestId) {
     super(response);
     this.listener = listener;
     this.maxBodyBytes = maxBodyBytes;
+    this.requestId = requestId;
+    this.mode = requestId == null ? Mode.PASS_THROUGH : Mode.UNDECIDED;
   }
 
   @Override
@@ -100,7 +125,14 @@ final class GuardedResponse extends HttpServletResponseWrapper {
 
   @Override
   public void flushBuffer() throws IOException {
-    if (errorStatus == null) super.flushBuffer();
+    if (errorStatus == null && !holdingHeaders()) super.flushBuffer();
+  }
+
+  /** True while an SSE stream's headers wait for its first message (it may become JSON). */
+  private boolean holdingHeaders() {
+    if (mode != Mode.UNDECIDED) return false;
+    String type = getContentType();
+    return type != null && type.startsWith("text/event-stream");
   }
 
   /**
@@ -132,7 +164,7 @@ final class GuardedResponse extends HttpServletResponseWrapper {
    */
   private final class TapStream extends ServletOutputStream {
     private final ServletOutputStream out;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
     private final StringBuilder eventText = new StringBuilder();
     private final StringBuilder data = new StringBuilder();
     private String event;
@@ -157,20 +189,33 @@ final class GuardedResponse extends HttpServletResponseWrapper {
       if (eventStream == null) {
         String type = getContentType();
         eventStream = type != null && type.startsWith("text/event-stream");
+        if (!eventStream) mode = Mode.PASS_THROUGH;
+      }
+      if (mode == Mode.ANSWERED_AS_JSON) {
+        log.debug("a message after the response on a request's stream was dropped");
+        return;
       }
       if (!eventStream) {
         if (line.size() + len > MAX_JSON_BODY) throw new IOException("response body too large");
         line.write(b, off, len);
         return;
       }
+      int start = off;
       for (int i = off; i < off + len; i++) {
         if (b[i] == '\n') {
+          appendToLine(b, start, i - start);
           onLine(line.toString(StandardCharsets.UTF_8));
           line.reset();
-        } else if (line.size() < MAX_JSON_BODY) {
-          line.write(b[i]);
+          start = i + 1;
         }
       }
+      appendToLine(b, start, off + len - start);
+    }
+
+    /** Up to the line's bound; the rest of an overlong line is dropped. */
+    private void appendToLine(byte[] b, int off, int len) {
+      int room = MAX_JSON_BODY - line.size();
+      if (len > 0 && room > 0) line.write(b, off, Math.min(len, room));
     }
 
     private void onLine(String text) throws IOException {
@@ -208,12 +253,29 @@ final class GuardedResponse extends HttpServletResponseWrapper {
       } else if (!payload.isEmpty()) {
         body = listener.outbound(payload);
       }
+      if (mode == Mode.UNDECIDED) {
+        if (!payload.isEmpty() && isResponse(payload, requestId)) {
+          answerAsJson(body);
+          return;
+        }
+        mode = Mode.PASS_THROUGH;
+      }
       StringBuilder text = new StringBuilder(head);
       if (!payload.isEmpty()) {
         for (String part : body.split("\n", -1)) text.append("data: ").append(part).append('\n');
       }
       text.append('\n');
       out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The stream's only message, as the whole body: {@code application/json}, its length known. */
+    private void answerAsJson(String json) throws IOException {
+      byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+      mode = Mode.ANSWERED_AS_JSON;
+      setContentType("application/json");
+      setHeader("X-Accel-Buffering", null);
+      setContentLength(bytes.length);
+      out.write(bytes); // The last byte of a known length completes the response.
     }
 
     synchronized void endOfBody() throws IOException {
@@ -227,7 +289,7 @@ final class GuardedResponse extends HttpServletResponseWrapper {
 
     @Override
     public void flush() throws IOException {
-      if (errorStatus == null) out.flush();
+      if (errorStatus == null && mode != Mode.ANSWERED_AS_JSON && !holdingHeaders()) out.flush();
     }
 
     @Override
@@ -244,5 +306,43 @@ final class GuardedResponse extends HttpServletResponseWrapper {
     public void setWriteListener(WriteListener writeListener) {
       out.setWriteListener(writeListener);
     }
+  }
+
+  /**
+   * True if {@code json} is a JSON-RPC response (no {@code method}; a {@code result} or an {@code
+   * error}) to the request with {@code id}. Reads only as far as it must: the SDK writes {@code
+   * jsonrpc}, then {@code id} or {@code method}, before the result.
+   */
+  static boolean isResponse(String json, JsonNode id) {
+    try (JsonParser parser = HttpErrors.JSON.getFactory().createParser(json)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) return false;
+      boolean idMatches = false;
+      boolean answer = false;
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        JsonToken value = parser.nextToken();
+        switch (field) {
+          case "method" -> {
+            return false;
+          }
+          case "id" -> idMatches = sameId(parser, value, id);
+          case "result", "error" -> answer = true;
+          default -> { }
+        }
+        if (answer && idMatches) return true;
+        parser.skipChildren();
+      }
+      return false;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean sameId(JsonParser parser, JsonToken value, JsonNode id) throws IOException {
+    if (value == JsonToken.VALUE_STRING) return id.isTextual() && id.textValue().equals(parser.getText());
+    if (value == JsonToken.VALUE_NUMBER_INT) {
+      return id.isIntegralNumber() && id.bigIntegerValue().equals(parser.getBigIntegerValue());
+    }
+    return false;
   }
 }

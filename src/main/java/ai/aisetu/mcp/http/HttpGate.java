@@ -234,7 +234,9 @@ final class HttpGate implements Filter {
 
     Exchange exchange = new Exchange(caller.credentialId(), SSE.equals(path), sessionId,
         body == null ? null : new String(body, StandardCharsets.UTF_8));
-    GuardedResponse guarded = new GuardedResponse(response, exchange, config.maxBodyBytes());
+    JsonNode answerable = MCP.equals(path) && message != null && message.has("method")
+        && message.hasNonNull("id") ? message.get("id") : null;
+    GuardedResponse guarded = new GuardedResponse(response, exchange, config.maxBodyBytes(), answerable);
     if (sessionId != null && exchange.inbound != null) exchange.observe(true, exchange.inbound);
 
     boolean counted = message != null && message.hasNonNull("id") && message.has("method");

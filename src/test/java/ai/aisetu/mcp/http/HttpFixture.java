@@ -50,7 +50,12 @@ final class HttpFixture implements AutoCloseable {
   }
 
   McpHttpServer start(HttpServerConfig config, String serverPat, MessageObserver observer) {
-    return McpHttpServer.create(options(serverPat), catalogue(), admin, config, observer).start();
+    return start(config, options(serverPat), catalogue(), observer);
+  }
+
+  McpHttpServer start(HttpServerConfig config, ServerOptions options, ToolCatalogue catalogue,
+      MessageObserver observer) {
+    return McpHttpServer.create(options, catalogue, admin, config, observer).start();
   }
 
   static HttpServerConfig.Builder config() {

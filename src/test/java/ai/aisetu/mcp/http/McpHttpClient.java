@@ -14,6 +14,8 @@ final class McpHttpClient {
   final RawHttp http;
   final String bearer;
   String sessionId;
+  /** What {@code initialize} declares; none unless a test adds some (e.g. elicitation). */
+  final ObjectNode capabilities = RawHttp.JSON.createObjectNode();
   private final AtomicInteger ids = new AtomicInteger();
 
   McpHttpClient(int port, String bearer) {
@@ -34,7 +36,7 @@ final class McpHttpClient {
   RawHttp.Response initializeRaw() throws IOException {
     ObjectNode params = RawHttp.JSON.createObjectNode();
     params.put("protocolVersion", "2025-06-18");
-    params.putObject("capabilities");
+    params.set("capabilities", capabilities);
     params.putObject("clientInfo").put("name", "http-test").put("version", "1");
     return http.send("POST", "/mcp", headers(), request("initialize", params).toString());
   }
