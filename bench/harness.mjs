@@ -223,6 +223,19 @@ async function controlPlaneDirect(direct, ctx) {
  * Every caller presents the PAT as its bearer token; our tool-call rate limit is lifted. Both runs
  * also report the CPU per call of the server and of the control plane.
  */
+/** Live heap bytes of a JVM server after a full GC (jcmd GC.class_histogram); null for the peer. */
+function liveHeapBytes(variant, pid) {
+  if (variant.kind !== 'java') return null;
+  const jcmd = join(dirname(variant.env?.AI_SETU_MCP_JAVA ?? variant.command), 'jcmd');
+  try {
+    const out = execFileSync(jcmd, [String(pid), 'GC.class_histogram'], { encoding: 'utf8', maxBuffer: 256 << 20 });
+    const total = /^Total\s+\d+\s+(\d+)/m.exec(out);
+    return total ? Number(total[1]) : null;
+  } catch {
+    return null; // no jcmd beside this java
+  }
+}
+
 async function http(variant, ctx) {
   const env = { ...ctx.env, ...(variant.env ?? {}) };
   const args = [...variant.args];
@@ -271,8 +284,18 @@ async function http(variant, ctx) {
     }
     await new Promise((r) => setTimeout(r, 1_000));
     const rssAfterKiB = server.rssKiB();
-    shared.destroy();
     const idle = { sessions: N.idleSessions, rssBeforeKiB, rssAfterKiB, kibPerSession: (rssAfterKiB - rssBeforeKiB) / N.idleSessions };
+    // On a JVM, RSS also moves with the heap the collector grows into or gives back; the live heap
+    // after a full GC (class histogram) before and after N more idle sessions is the state they hold.
+    const heapBefore = liveHeapBytes(variant, server.child.pid);
+    if (heapBefore !== null) {
+      for (let i = 0; i < N.idleSessions; i += 4) {
+        await Promise.all(Array.from({ length: Math.min(4, N.idleSessions - i) }, () => new HttpSession(url, ctx.pat, shared).initialize()));
+      }
+      const heapAfter = liveHeapBytes(variant, server.child.pid);
+      if (heapAfter !== null) idle.liveHeapKiBPerSession = (heapAfter - heapBefore) / 1024 / N.idleSessions;
+    }
+    shared.destroy();
     return { sequential: seq, concurrentSessions: conc, idleSessionMemory: idle };
   } finally {
     for (const s of sessions) s.close();
@@ -312,10 +335,10 @@ async function main() {
   try {
     const pat = await signIn(plane.baseUrl, 'bench@example.com');
     const ctx = { env, pat, baseUrl: plane.baseUrl, planePid: plane.process.pid, workspaces: await workspaces(plane.baseUrl, pat) };
-    if (wants('http')) {
-      direct = planeCallers(ctx);
-      await concurrentCallers(direct.many, N.planeWarmUp); // the plane's JIT, not reported
-    }
+    // The plane's JIT, not reported: without it the first server measured pays for the plane's
+    // warm-up in every figure that waits on it (stdio and HTTP latency, the first tool call).
+    direct = planeCallers(ctx);
+    await concurrentCallers(direct.many, N.planeWarmUp);
     for (const variant of variants(homes)) {
       const entry = { label: variant.label, command: [variant.command, ...variant.args].join(' ') };
       entry.runtime = variant.kind === 'peer' ? process.version
@@ -343,7 +366,7 @@ async function main() {
           + `idle session ${entry.http.idleSessionMemory.kibPerSession.toFixed(1)} KiB\n`);
       }
     }
-    if (direct) {
+    if (wants('http')) {
       results.controlPlaneDirect = await controlPlaneDirect(direct, ctx);
       process.stderr.write(`\n== control plane direct (the HTTP ceiling)\nsequential: p50 ${results.controlPlaneDirect.sequential.p50.toFixed(3)} ms, `
         + `${results.controlPlaneDirect.sequential.callsPerSecond.toFixed(0)} calls/s; ${N.httpSessions} connections `
@@ -417,6 +440,8 @@ function table(results) {
   figure('4 RSS after start', (v) => v.memory && v.memory.rssAfterStartKiB / 1024, 1, 'MiB');
   figure(`4 RSS after ${N.memoryCalls} calls`, (v) => v.memory && v.memory.rssAfterCallsKiB / 1024, 1, 'MiB');
   figure(`4 RSS per idle HTTP session (${N.idleSessions} sessions)`, (v) => v.http?.idleSessionMemory.kibPerSession, 1, 'KiB');
+  figure(`4 live heap per idle HTTP session (JVM, after a full GC; ${N.idleSessions} sessions)`,
+    (v) => v.http?.idleSessionMemory.liveHeapKiBPerSession, 2, 'KiB');
   figure(`5 control-plane connections / ${N.connectionCalls} calls`, (v) => v.connections?.accepted, 0, '');
   for (const b of results.jmh ?? []) {
     const params = Object.entries(b.params).map(([k, v]) => `${k}=${v}`).join(' ');
