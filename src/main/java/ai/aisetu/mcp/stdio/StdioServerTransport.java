@@ -220,7 +220,7 @@ public final class StdioServerTransport implements McpServerTransportProvider {
     }
     McpSchema.JSONRPCMessage message;
     try {
-      message = McpSchema.deserializeJsonRpcMessage(jsonMapper, text);
+      message = message(node);
     } catch (Exception e) {
       writeError(INVALID_REQUEST, "Invalid Request: not a JSON-RPC 2.0 message");
       return;
@@ -283,6 +283,21 @@ public final class StdioServerTransport implements McpServerTransportProvider {
     } catch (RuntimeException e) {
       log.warn("cancellation listener failed", e);
     }
+  }
+
+  /**
+   * The message as the SDK's type, mapped from the tree already parsed: what {@code
+   * McpSchema.deserializeJsonRpcMessage} makes, without parsing the text again into a map and
+   * converting that. {@code node} has passed {@link #shapeProblem}.
+   */
+  private McpSchema.JSONRPCMessage message(JsonNode node) throws IOException {
+    Class<? extends McpSchema.JSONRPCMessage> type;
+    if (node.has("method")) {
+      type = node.has("id") ? McpSchema.JSONRPCRequest.class : McpSchema.JSONRPCNotification.class;
+    } else {
+      type = McpSchema.JSONRPCResponse.class;
+    }
+    return objectMapper.treeToValue(node, type);
   }
 
   /**
