@@ -14,6 +14,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { HttpServerProcess } from '../../../bench/lib/http.mjs';
+import { structured as structuredOf, withIds } from './results.mjs';
 import { scratchEnvironment, signIn, startPlane, workspaces } from '../../../bench/lib/plane.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -71,21 +72,7 @@ after(async () => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-function structured(result, tool) {
-  assert.notEqual(result.isError, true, `${tool} failed: ${JSON.stringify(result.content)}\nserver stderr:\n${server.stderr}`);
-  assert.ok(result.structuredContent, `${tool} has no structuredContent`);
-  return result.structuredContent;
-}
-
-/** Every object in `value` (depth first) that has an `id`. */
-function withIds(value, out = []) {
-  if (Array.isArray(value)) value.forEach((v) => withIds(v, out));
-  else if (value && typeof value === 'object') {
-    if (typeof value.id === 'string') out.push(value);
-    Object.values(value).forEach((v) => withIds(v, out));
-  }
-  return out;
-}
+const structured = (result, tool) => structuredOf(result, tool, server.stderr);
 
 function lastAnswer(tool) {
   const found = answers.filter((a) => a.method === 'tools/call' && a.tool === tool).at(-1);

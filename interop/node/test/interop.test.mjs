@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { structured as structuredOf, withIds } from './results.mjs';
 import { scratchEnvironment, signIn, startPlane, workspaces } from '../../../bench/lib/plane.mjs';
 import { startCountingProxy } from '../../../bench/lib/proxy.mjs';
 
@@ -59,21 +60,8 @@ after(async () => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-function structured(result, tool) {
-  assert.notEqual(result.isError, true, `${tool} failed: ${JSON.stringify(result.content)}\nserver stderr:\n${stderr}`);
-  assert.ok(result.structuredContent, `${tool} has no structuredContent`);
-  return result.structuredContent;
-}
 
-/** Every object in `value` (depth first) that has an `id`. */
-function withIds(value, out = []) {
-  if (Array.isArray(value)) value.forEach((v) => withIds(v, out));
-  else if (value && typeof value === 'object') {
-    if (typeof value.id === 'string') out.push(value);
-    Object.values(value).forEach((v) => withIds(v, out));
-  }
-  return out;
-}
+const structured = (result, tool) => structuredOf(result, tool, stderr);
 
 test('lists the catalogue: every tool with an object input schema and explicit hints', async () => {
   const { tools } = await client.listTools();
