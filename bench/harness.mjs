@@ -279,9 +279,12 @@ async function http(variant, ctx) {
     const rssBeforeKiB = server.rssKiB();
     const { Agent } = await import('node:http');
     const shared = new Agent({ keepAlive: true, maxSockets: 4 });
-    for (let i = 0; i < N.idleSessions; i += 4) {
-      await Promise.all(Array.from({ length: Math.min(4, N.idleSessions - i) }, () => new HttpSession(url, ctx.pat, shared).initialize()));
-    }
+    const openIdleSessions = async () => {
+      for (let i = 0; i < N.idleSessions; i += 4) {
+        await Promise.all(Array.from({ length: Math.min(4, N.idleSessions - i) }, () => new HttpSession(url, ctx.pat, shared).initialize()));
+      }
+    };
+    await openIdleSessions();
     await new Promise((r) => setTimeout(r, 1_000));
     const rssAfterKiB = server.rssKiB();
     const idle = { sessions: N.idleSessions, rssBeforeKiB, rssAfterKiB, kibPerSession: (rssAfterKiB - rssBeforeKiB) / N.idleSessions };
@@ -289,9 +292,7 @@ async function http(variant, ctx) {
     // after a full GC (class histogram) before and after N more idle sessions is the state they hold.
     const heapBefore = liveHeapBytes(variant, server.child.pid);
     if (heapBefore !== null) {
-      for (let i = 0; i < N.idleSessions; i += 4) {
-        await Promise.all(Array.from({ length: Math.min(4, N.idleSessions - i) }, () => new HttpSession(url, ctx.pat, shared).initialize()));
-      }
+      await openIdleSessions();
       const heapAfter = liveHeapBytes(variant, server.child.pid);
       if (heapAfter !== null) idle.liveHeapKiBPerSession = (heapAfter - heapBefore) / 1024 / N.idleSessions;
     }

@@ -7,19 +7,14 @@
 //   (cd interop/node && npm ci && npm test)      after: mvn -q -B package -DskipTests
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { HttpServerProcess } from '../../../bench/lib/http.mjs';
-import { structured as structuredOf, withIds } from './results.mjs';
+import { jar, java, structured as structuredOf, withIds } from './support.mjs';
 import { scratchEnvironment, signIn, startPlane, workspaces } from '../../../bench/lib/plane.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const jar = process.env.AI_SETU_MCP_JAR ?? join(root, 'target', 'ai-setu-mcp.jar');
-const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
 
 let scratch;
 let plane;

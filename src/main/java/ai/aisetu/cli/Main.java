@@ -116,11 +116,14 @@ public final class Main {
         localPlane = null; // The HTTP server's shutdown hook closes it, after the sessions.
         return serveHttp(options, parsed.http(), env, admin, plane, err);
       }
-      if (prewarm != null) prewarm.prepare(admin);
+      prewarm.prepare(admin); // Present: this is the stdio path, which started the preface.
       if (interactive) err.print(connectHint(options, localPlane));
       AtomicReference<AiSetuMcpServer> serving = new AtomicReference<>();
       try (ServerSecrets secrets = serverSecrets(options, env, localPlane);
-          AiSetuMcpServer server = stdioServer(options, secrets, admin, in, preface, prewarm, out, serving)) {
+          AiSetuMcpServer server = AiSetuMcpServer.stdio(options,
+              secrets.catalogue(Main::catalogue), admin, preface, prewarm.jsonMapper(),
+              secrets.stdout(out, () -> serving.get() == null ? null : serving.get().sessionId()),
+              secrets.observer())) {
         serving.set(server);
         server.serve();
       } catch (IllegalArgumentException e) {
@@ -133,18 +136,6 @@ public final class Main {
     } finally {
       if (localPlane != null) localPlane.close();
     }
-  }
-
-  private static AiSetuMcpServer stdioServer(ServerOptions options, ServerSecrets secrets,
-      AiSetuAdmin admin, InputStream in, StdioPreface preface, Prewarm prewarm, PrintStream out,
-      AtomicReference<AiSetuMcpServer> serving) {
-    java.io.OutputStream stdout =
-        secrets.stdout(out, () -> serving.get() == null ? null : serving.get().sessionId());
-    return preface != null
-        ? AiSetuMcpServer.stdio(options, secrets.catalogue(Main::catalogue), admin, preface,
-            prewarm.jsonMapper(), stdout, secrets.observer())
-        : AiSetuMcpServer.stdio(options, secrets.catalogue(Main::catalogue), admin, in, stdout,
-            secrets.observer());
   }
 
   /**

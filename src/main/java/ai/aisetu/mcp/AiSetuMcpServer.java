@@ -56,6 +56,15 @@ public final class AiSetuMcpServer implements AutoCloseable {
    */
   public static final String CALLER_PAT_KEY = "ai.aisetu.callerPat";
 
+  /** What every session is offered; InitializeAnswer writes the same for the stdio preface. */
+  static final McpSchema.ServerCapabilities CAPABILITIES = McpSchema.ServerCapabilities.builder()
+      .tools(true)
+      .resources(false, false)
+      .prompts(false)
+      .logging()
+      .completions()
+      .build();
+
   private final StdioServerTransport transport;
   private final List<McpSyncServer> servers;
   private final InFlightCalls inFlight;
@@ -182,14 +191,7 @@ public final class AiSetuMcpServer implements AutoCloseable {
       return spec
           .serverInfo(NAME, version())
           .instructions(Guidance.INSTRUCTIONS)
-          // InitializeAnswer writes the same capabilities for the stdio preface.
-          .capabilities(McpSchema.ServerCapabilities.builder()
-              .tools(true)
-              .resources(false, false)
-              .prompts(false)
-              .logging()
-              .completions()
-              .build())
+          .capabilities(CAPABILITIES)
           // Bounds requests to the client, i.e. elicitation: a person needs more than 10 s.
           .requestTimeout(options.elicitationTimeout())
           .jsonMapper(jsonMapper)

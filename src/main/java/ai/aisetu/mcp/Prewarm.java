@@ -102,8 +102,7 @@ public final class Prewarm {
         "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
     json.writeValueAsString(new McpSchema.JSONRPCResponse("2.0", 1,
         new McpSchema.InitializeResult("2025-06-18",
-            McpSchema.ServerCapabilities.builder().tools(true).resources(false, false)
-                .prompts(false).logging().completions().build(),
+            AiSetuMcpServer.CAPABILITIES,
             new McpSchema.Implementation(AiSetuMcpServer.NAME, InitializeAnswer.version()),
             Guidance.INSTRUCTIONS),
         null));

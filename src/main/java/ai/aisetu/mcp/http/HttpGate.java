@@ -234,12 +234,11 @@ final class HttpGate implements Filter {
 
     Exchange exchange = new Exchange(caller.credentialId(), SSE.equals(path), sessionId,
         body == null ? null : new String(body, StandardCharsets.UTF_8));
-    JsonNode answerable = MCP.equals(path) && message != null && message.has("method")
-        && message.hasNonNull("id") ? message.get("id") : null;
+    boolean counted = message != null && message.hasNonNull("id") && message.has("method");
+    JsonNode answerable = counted && MCP.equals(path) ? message.get("id") : null;
     GuardedResponse guarded = new GuardedResponse(response, exchange, config.maxBodyBytes(), answerable);
     if (sessionId != null && exchange.inbound != null) exchange.observe(true, exchange.inbound);
 
-    boolean counted = message != null && message.hasNonNull("id") && message.has("method");
     if (counted) begin();
     try {
       chain.doFilter(body == null ? request : new CachedBodyRequest(request, body), guarded);

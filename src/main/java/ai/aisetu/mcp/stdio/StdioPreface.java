@@ -31,7 +31,7 @@ import java.util.function.UnaryOperator;
  * input) gets no early answer: the transport handles it as if there were no preface.
  *
  * <pre>{@code
- * StdioPreface preface = StdioPreface.start(System.in, stdout, InitializeAnswer::resultJson);
+ * StdioPreface preface = StdioPreface.start(System.in, stdout, InitializeAnswer::resultJson, () -> {});
  * // ... build the catalogue, the client, the server ...
  * StdioServerTransport.builder(preface, stdout, jsonMapper).build();
  * }</pre>
@@ -49,35 +49,31 @@ public final class StdioPreface {
   record First(LineReader.Line line, String answer, String requestKey) {}
 
   final LineReader reader;
+  /** Reads nothing ahead: {@link #awaitFirst} reads the first line on the caller's thread. */
+  private final boolean passive;
   private final CompletableFuture<First> first = new CompletableFuture<>();
 
-  private StdioPreface(InputStream in, int maxLineBytes) {
+  private StdioPreface(InputStream in, int maxLineBytes, boolean passive) {
     this.reader = new LineReader(requireNonNull(in, "in == null"), maxLineBytes);
+    this.passive = passive;
   }
 
   /**
    * Starts reading {@code in} now, on a daemon thread, and answers an {@code initialize} on {@code
-   * out}. Nothing else writes to {@code out} until the transport has taken the first line.
+   * out}; then runs {@code afterFirstLine} on that thread, once the first line is read and answered
+   * (or found not to be {@code initialize}): work that should not compete with the answer, such as
+   * {@code Prewarm::warmSession}. Nothing else writes to {@code out} until the transport has taken
+   * the first line.
    *
    * @param initializeResult the JSON text of the {@code InitializeResult} for a negotiated protocol
    *     version
-   */
-  public static StdioPreface start(InputStream in, OutputStream out,
-      UnaryOperator<String> initializeResult) {
-    return start(in, out, initializeResult, () -> {});
-  }
-
-  /**
-   * The same, then runs {@code afterFirstLine} on the preface's thread once the first line is read
-   * and answered (or found not to be {@code initialize}): work that should not compete with the
-   * answer, such as {@code Prewarm::warmSession}.
    */
   public static StdioPreface start(InputStream in, OutputStream out,
       UnaryOperator<String> initializeResult, Runnable afterFirstLine) {
     requireNonNull(out, "out == null");
     requireNonNull(initializeResult, "initializeResult == null");
     requireNonNull(afterFirstLine, "afterFirstLine == null");
-    StdioPreface preface = new StdioPreface(in, DEFAULT_MAX_LINE_BYTES);
+    StdioPreface preface = new StdioPreface(in, DEFAULT_MAX_LINE_BYTES, false);
     Thread thread = new Thread(() -> {
       try {
         preface.readFirst(out, initializeResult);
@@ -94,13 +90,12 @@ public final class StdioPreface {
 
   /** A preface that answers nothing: the transport reads every line itself. */
   static StdioPreface passive(InputStream in, int maxLineBytes) {
-    StdioPreface preface = new StdioPreface(in, maxLineBytes);
-    preface.first.complete(null);
-    return preface;
+    return new StdioPreface(in, maxLineBytes, true);
   }
 
-  /** The first line with its early answer; null for a passive preface. Blocks until it is read. */
+  /** The first line (null at end of input) with its early answer. Blocks until it is read. */
   First awaitFirst() throws IOException {
+    if (passive) return new First(reader.next(), null, null);
     try {
       return first.get();
     } catch (InterruptedException e) {

@@ -74,7 +74,6 @@ public final class StdioServerTransport implements McpServerTransportProvider {
   private final OutputStream out;
   private final McpJsonMapper jsonMapper;
   private final ObjectMapper objectMapper;
-  private final int maxLineBytes;
   private final Duration drainTimeout;
   private final MessageObserver observer;
   private final CancellationListener cancellationListener;
@@ -105,7 +104,6 @@ public final class StdioServerTransport implements McpServerTransportProvider {
     this.jsonMapper = builder.jsonMapper;
     this.objectMapper =
         new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    this.maxLineBytes = preface.reader.maxLineBytes();
     this.drainTimeout = builder.drainTimeout;
     this.observer = builder.observer;
     this.cancellationListener = builder.cancellationListener;
@@ -157,16 +155,17 @@ public final class StdioServerTransport implements McpServerTransportProvider {
    */
   public void serve() {
     McpServerSession session = requireNonNull(this.session, "serve() before the server was built");
-    LineReader reader = preface.reader;
     try {
       StdioPreface.First first = preface.awaitFirst();
-      if (first != null && first.line() != null) {
-        handleLine(session, first.line(), first.answer(), first.requestKey());
-      }
-      while (!closed.get() && (first == null || first.line() != null)) {
-        LineReader.Line line = reader.next();
-        if (line == null) break;
-        handleLine(session, line, null, null);
+      LineReader.Line line = first.line();
+      String earlyAnswer = first.answer();
+      String earlyKey = first.requestKey();
+      while (line != null) {
+        handleLine(session, line, earlyAnswer, earlyKey);
+        earlyAnswer = null;
+        earlyKey = null;
+        if (closed.get()) break;
+        line = preface.reader.next();
       }
     } catch (IOException e) {
       if (!closed.get()) log.debug("stdin failed; ending the session", e);
@@ -187,7 +186,7 @@ public final class StdioServerTransport implements McpServerTransportProvider {
   private void handleLine(McpServerSession session, LineReader.Line line, String earlyAnswer,
       String earlyKey) {
     if (line.tooLong()) {
-      writeError(INVALID_REQUEST, "Invalid Request: message longer than " + maxLineBytes
+      writeError(INVALID_REQUEST, "Invalid Request: message longer than " + preface.reader.maxLineBytes()
           + " bytes; send one JSON-RPC message per line");
       return;
     }

@@ -1,5 +1,11 @@
-// What both interop tests read out of tool results.
+// What both interop tests share: the jar and java they run, and how they read tool results.
 import assert from 'node:assert/strict';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const jar = process.env.AI_SETU_MCP_JAR ?? join(root, 'target', 'ai-setu-mcp.jar');
+export const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
 
 /** The structured content of a successful `tool` result; on failure, says why and shows `stderr`. */
 export function structured(result, tool, stderr) {
